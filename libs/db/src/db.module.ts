@@ -1,0 +1,14 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DB_OPTIONS, type DbOptions, PrismaService } from './prisma.service.js';
+
+@Global()
+@Module({})
+export class DbModule {
+  static forRoot(options: DbOptions): DynamicModule {
+    return {
+      module: DbModule,
+      providers: [{ provide: DB_OPTIONS, useValue: options }, PrismaService],
+      exports: [PrismaService],
+    };
+  }
+}

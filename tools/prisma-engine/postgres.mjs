@@ -1,0 +1,236 @@
+// PostgreSQL for the WebAssembly schema engine: the `pg` driver adapter, with the mends the
+// engine needs to behave like the native one.
+import { randomUUID } from 'node:crypto';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
+import { KnownEngineError } from './errors.mjs';
+import { splitSqlStatements } from './split-sql.mjs';
+
+// How long a migration statement may wait for a lock before the migration fails: a migration
+// queued behind a long transaction would otherwise queue every clinic request behind itself.
+const LOCK_TIMEOUT = process.env.MIGRATION_LOCK_TIMEOUT || '10s';
+
+// Statements PostgreSQL refuses inside a transaction block; a script holding one runs statement
+// by statement instead of as one unit. The marker lets a migration ask for that explicitly.
+const OUTSIDE_TRANSACTION = /\b(CONCURRENTLY|VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE)\b|--\s*migration:\s*no-transaction/i;
+
+/**
+ * Discrete settings rather than a connection string: adapter-pg builds the shadow database's pool
+ * by adding `database` to this config, and a connection string would win over it.
+ */
+export function poolConfigFromUrl(url) {
+  if (!url) throw new KnownEngineError('P1012', 'The datasource has no url: set DATABASE_URL.');
+  const parsed = parseConnectionString(url);
+  const config = {
+    host: parsed.host || 'localhost',
+    port: parsed.port ? Number(parsed.port) : 5432,
+    user: parsed.user || process.env.PGUSER || 'postgres',
+    password: parsed.password || undefined,
+    database: parsed.database || 'postgres',
+  };
+  if (parsed.ssl) config.ssl = parsed.ssl;
+  const schema = new URL(url.replace(/^postgres(ql)?:/, 'http:')).searchParams.get('schema');
+  if (schema) config.options = `-c search_path="${schema}"`;
+  return config;
+}
+
+/**
+ * adapter-pg has no column type for PostgreSQL's internal "char" (OID 18), which the engine's
+ * schema describer reads from pg_catalog; it is a one-byte text, so it is reported as text.
+ */
+class CatalogReadingClient extends pg.Client {
+  query(config, values, callback) {
+    // pg's Pool calls back; a direct caller awaits a promise. Both are served.
+    if (typeof values === 'function') [values, callback] = [undefined, values];
+    if (typeof callback === 'function') {
+      return super.query(config, values, (error, result) => callback(error, error ? result : textForChar(result)));
+    }
+    const pending = super.query(config, values);
+    return pending && typeof pending.then === 'function' ? pending.then(textForChar) : pending;
+  }
+}
+
+function textForChar(result) {
+  for (const one of Array.isArray(result) ? result : [result]) {
+    for (const field of one?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+  }
+  return result;
+}
+
+function enginePoolConfig(config) {
+  // One connection: the engine's advisory lock (which serialises concurrent deploys) belongs to a
+  // database session, and a pool of several would take and release it on different ones.
+  return { ...config, max: 1, idleTimeoutMillis: 0, Client: CatalogReadingClient };
+}
+
+async function withClient(config, work) {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function quoteIdent(name) {
+  return `"${String(name).replaceAll('"', '""')}"`;
+}
+
+let lastScriptFailure;
+
+/** The PostgreSQL error of the last script that failed, once: for Prisma's P3018 report. */
+export function takeLastScriptFailure() {
+  const failure = lastScriptFailure;
+  lastScriptFailure = undefined;
+  return failure;
+}
+
+/**
+ * adapter-pg's executeScript splits a script on every ";" (breaking function bodies and strings)
+ * and runs the pieces one by one, so a migration failing half-way leaves its first half applied.
+ * Here a script runs as one transaction, with a lock timeout, and is rolled back whole on error.
+ */
+function runScriptsAsOneUnit(adapter) {
+  const pool = adapter.underlyingDriver();
+  adapter.executeScript = async (script) => {
+    const client = await pool.connect();
+    let inTransaction = false;
+    try {
+      if (OUTSIDE_TRANSACTION.test(script)) {
+        for (const statement of splitSqlStatements(script)) await client.query(statement);
+        return;
+      }
+      await client.query('BEGIN');
+      inTransaction = true;
+      await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT.replaceAll("'", "''")}'`);
+      await client.query(script);
+      await client.query('COMMIT');
+      inTransaction = false;
+    } catch (error) {
+      if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+      lastScriptFailure = { code: error.code ?? 'unknown', message: error.message };
+      adapter.onError(error);
+    } finally {
+      client.release();
+    }
+  };
+  return adapter;
+}
+
+class MigrationAdapterFactoryImpl {
+  provider = 'postgres';
+  adapterName = '@prisma/adapter-pg';
+
+  constructor(config, shadowDatabaseUrl) {
+    this.config = config;
+    this.shadowDatabaseUrl = shadowDatabaseUrl;
+    this.open = new Set();
+  }
+
+  async connect() {
+    return this.#track(await this.#adapterFor(this.config));
+  }
+
+  /**
+   * A throw-away database for `migrate dev` and `migrate diff --from-migrations`. adapter-pg's own
+   * drops the database while its pool still holds a connection, which fails and leaves
+   * `prisma_migrate_shadow_db_*` databases behind; this one closes the pool first and forces the drop.
+   */
+  async connectToShadowDb() {
+    if (this.shadowDatabaseUrl) return this.#connectToConfiguredShadowDb();
+    const database = `prisma_migrate_shadow_db_${randomUUID()}`;
+    const admin = this.config;
+    await withClient(admin, (client) => client.query(`CREATE DATABASE ${quoteIdent(database)}`));
+    const adapter = await this.#adapterFor({ ...this.config, database });
+    const closePool = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await closePool();
+      await withClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`));
+    };
+    return this.#track(adapter);
+  }
+
+  async #connectToConfiguredShadowDb() {
+    const config = poolConfigFromUrl(this.shadowDatabaseUrl);
+    if (config.host === this.config.host && config.port === this.config.port && config.database === this.config.database) {
+      throw new KnownEngineError('P3005', 'The shadow database is the main database: SHADOW_DATABASE_URL must name another database.');
+    }
+    // As the native engine does, a configured shadow database is emptied before use.
+    await withClient(config, (client) => client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;'));
+    return this.#track(await this.#adapterFor(config));
+  }
+
+  async #adapterFor(config) {
+    return runScriptsAsOneUnit(await new PrismaPg(enginePoolConfig(config)).connect());
+  }
+
+  #track(adapter) {
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      this.open.delete(adapter);
+      await dispose();
+    };
+    this.open.add(adapter);
+    return adapter;
+  }
+
+  async closeAll() {
+    await Promise.allSettled([...this.open].map((adapter) => adapter.dispose()));
+  }
+}
+
+export class MigrationAdapterFactory {
+  constructor(config, shadowDatabaseUrl) {
+    const impl = new MigrationAdapterFactoryImpl(config, shadowDatabaseUrl);
+    this.bound = bindMigrationAwareSqlAdapterFactory(impl);
+    this.closeAll = () => impl.closeAll();
+  }
+}
+
+function describeServer(config) {
+  return `${config.host}:${config.port}`;
+}
+
+/** Prisma's own error for a failed connection, from PostgreSQL's or the socket's error code. */
+export function connectionError(error, config) {
+  switch (error.code) {
+    case '3D000':
+      return new KnownEngineError('P1003', `Database \`${config.database}\` does not exist on the database server at \`${describeServer(config)}\`.`, { database_name: config.database });
+    case '28P01':
+    case '28000':
+      return new KnownEngineError('P1000', `Authentication failed against database server at \`${config.host}\`, the provided database credentials for \`${config.user}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at \`${config.host}\`.`);
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EHOSTUNREACH':
+    case 'ETIMEDOUT':
+      return new KnownEngineError('P1001', `Can't reach database server at \`${describeServer(config)}\`\n\nPlease make sure your database server is running at \`${describeServer(config)}\`.`);
+    default:
+      return error;
+  }
+}
+
+/** `schema-engine cli <command>`: what `migrate dev` and `migrate reset` ask before they start. */
+export async function runCliCommand(command, url) {
+  const config = poolConfigFromUrl(url);
+  const maintenance = { ...config, database: config.database === 'postgres' ? 'template1' : 'postgres' };
+  try {
+    switch (command) {
+      case 'can-connect-to-database':
+        await withClient(config, (client) => client.query('SELECT 1'));
+        return;
+      case 'create-database':
+        await withClient(maintenance, (client) => client.query(`CREATE DATABASE ${quoteIdent(config.database)}`));
+        return;
+      case 'drop-database':
+        await withClient(maintenance, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(config.database)} WITH (FORCE)`));
+        return;
+      default:
+        throw new Error(`schema-engine bridge: unsupported command "cli ${command}"`);
+    }
+  } catch (error) {
+    throw connectionError(error, command === 'can-connect-to-database' ? config : maintenance);
+  }
+}

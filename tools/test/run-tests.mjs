@@ -31,7 +31,8 @@ function run(command, args, options = {}) {
 async function findTests(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.js'))
+    .filter((entry) => entry.isFile() && /\.test\.m?js$/.test(entry.name))
+    .filter((entry) => !(entry.parentPath ?? entry.path).includes('node_modules'))
     .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
     .sort();
 }
@@ -72,11 +73,15 @@ async function prepareTemplate() {
   }
 }
 
+// TypeScript projects are compiled first (tsc keeps the decorator metadata Nest needs); plain
+// JavaScript projects (tools/) run their *.test.mjs as they are.
 const tsconfig = path.join(projectRoot, 'tsconfig.spec.json');
-const compiled = await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', tsconfig]);
-if (compiled !== 0) process.exit(compiled);
-
-const tests = await findTests(path.join(root, projectRoot, 'out-tsc/spec'));
+const typescript = await readdir(path.join(root, projectRoot)).then((names) => names.includes('tsconfig.spec.json'));
+if (typescript) {
+  const compiled = await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', tsconfig]);
+  if (compiled !== 0) process.exit(compiled);
+}
+const tests = await findTests(path.join(root, projectRoot, typescript ? 'out-tsc/spec' : ''));
 if (tests.length === 0) {
   console.error(`no *.test.ts files under ${projectRoot}`);
   process.exit(1);

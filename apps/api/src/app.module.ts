@@ -1,0 +1,20 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DbModule } from '@clinic/db';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { HealthModule } from './health/health.module.js';
+
+/** The application, for a configuration whose database is already known (see main.ts). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig & { databaseUrl: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
+        HealthModule,
+      ],
+    };
+  }
+}

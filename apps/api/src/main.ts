@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory.js';
+import { openStartupDatabase } from './bootstrap/database.js';
+import { ConfigInvalid, loadConfig } from './config/app-config.js';
+
+async function main(): Promise<void> {
+  const logger = new Logger('Bootstrap');
+  const config = loadConfig();
+  const database = await openStartupDatabase(config, logger);
+  const app = await createApp({ ...config, databaseUrl: database.url });
+
+  // The embedded database lives in this process: close the app first, then the database.
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal}: shutting down`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  logger.log(`Clinic API listening on http://${config.host}:${config.port} (docs at /docs)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigInvalid) {
+    console.error(error.message);
+  } else {
+    console.error('The API could not start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

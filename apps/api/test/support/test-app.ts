@@ -1,0 +1,28 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createTestDatabase, type TestDatabase } from '@clinic/db/testing';
+import supertest from 'supertest';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  http: () => ReturnType<typeof supertest>;
+  close(): Promise<void>;
+}
+
+/** The real application over this suite's own migrated database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
+  const app = await createApp({ ...config, databaseUrl: database.url });
+  return {
+    app,
+    database,
+    http: () => supertest(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -89,7 +89,7 @@ if (tests.length === 0) {
 
 console.log(`preparing a migrated template database (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'})`);
 const template = await prepareTemplate();
-let code = 1;
+let code;
 try {
   const concurrency = String(Math.max(1, os.availableParallelism()));
   code = await run(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...testArgs, ...tests], {

@@ -1,16 +1,27 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import type { AppConfig, LogLevel } from './config/app-config.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
 
-type NestLogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+export const API_PREFIX = 'api/v1';
 
-function nestLogLevels(level: LogLevel): NestLogLevel[] | false {
-  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  const upTo: Record<LogLevel, number> = { silent: -1, fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
-  return upTo[level] < 0 ? false : order.slice(0, upTo[level] + 1);
+/** The OpenAPI document of what is registered, served at /docs-json and drawn at /docs. */
+function publishDocs(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Clinic medical records API')
+      .setDescription('The REST API clinic clients build against. Errors: { statusCode, error, message } (see API.md).')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
 /** The configured application, initialised but not listening: main.ts listens, tests inject. */
@@ -18,19 +29,25 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
-    { logger: nestLogLevels(config.logLevel), abortOnError: false },
+    { bufferLogs: true, abortOnError: false },
   );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalFilters(new DomainErrorFilter());
-
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Clinic medical records API')
-      .setDescription('The REST API clinic clients build against (see API.md).')
-      .setVersion('0.1.0')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+  await app.register(helmet, {
+    // Swagger UI at /docs needs its inline bootstrap script and styles; nothing else is served.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  publishDocs(app);
 
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -3,6 +3,7 @@ import { DbModule } from '@clinic/db';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
 
 /** The application, for a configuration whose database is already known (see main.ts). */
 @Module({})
@@ -12,6 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
         DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
         HealthModule,
       ],

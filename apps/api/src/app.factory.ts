@@ -2,11 +2,14 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
+import { recordRoutes } from './common/route-registry.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
+import { loggerOptions, logRequests, requestIdOf } from './logging/logging.module.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -28,9 +31,17 @@ function publishDocs(app: NestFastifyApplication): void {
 export async function createApp(config: AppConfig & { databaseUrl: string }): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
+    new FastifyAdapter({
+      bodyLimit: config.bodyLimitBytes,
+      logger: loggerOptions(config),
+      genReqId: requestIdOf,
+      // Fastify's own request lines carry the full URL; logRequests writes a safer one instead.
+      logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
+    }),
     { bufferLogs: true, abortOnError: false },
   );
+  recordRoutes(app);
+  logRequests(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalFilters(new DomainErrorFilter());

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -8,47 +9,42 @@ import type { AppConfig } from '../config/app-config.js';
 // cannot write arbitrary text into the logs through the header.
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/**
- * The path alone: query strings carry patient names, phones and birth dates (`?q=…`), and a log
- * must never hold health data or identities.
- */
-function pathOnly(url: string | undefined): string {
-  return (url ?? '').split('?')[0];
+// Should anything log an object holding these, pino writes [redacted] instead.
+const REDACTED = ['password', 'passwordHash', 'accessToken', 'refreshToken', 'authorization', '*.password', '*.passwordHash', '*.accessToken', '*.refreshToken', '*.authorization', 'req.headers', 'req.query', 'req.body'];
+
+export function requestIdOf(request: { headers: IncomingHttpHeaders }): string {
+  const offered = request.headers['x-request-id'];
+  return typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
+}
+
+/** Fastify's own pino logger: JSON lines, each request's carrying its `requestId`. */
+export function loggerOptions(config: AppConfig) {
+  return { level: config.logLevel, redact: { paths: REDACTED, censor: '[redacted]' } };
 }
 
 /**
- * JSON logs (pino) with the request id on every line and in the `x-request-id` response header.
- * Only method, path, status and timing are logged for a request: never bodies, query strings or
- * credentials, and the paths below are redacted should anything log them anyway.
+ * One line per request: method, path, status and time. Never the query string (`?q=` holds
+ * names, `?phone=` numbers), bodies or headers: a log must hold no identities or health data.
  */
+export function logRequests(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, path: request.url.split('?')[0], statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+}
+
+/** Nest's own log lines go through the same pino logger, with the request id when in a request. */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (request: IncomingMessage, response: ServerResponse) => {
-              const offered = request.headers['x-request-id'];
-              const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
-              response.setHeader('x-request-id', id);
-              return id;
-            },
-            serializers: {
-              req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, path: pathOnly(request.url) }),
-              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-            },
-            redact: {
-              paths: ['req.headers', 'req.query', 'req.body', 'password', 'passwordHash', 'accessToken', 'refreshToken', '*.password', '*.passwordHash', '*.accessToken', '*.refreshToken'],
-              censor: '[redacted]',
-            },
-            customSuccessMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${pathOnly(request.url)} ${response.statusCode}`,
-            customErrorMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${pathOnly(request.url)} ${response.statusCode}`,
-          },
-        }),
-      ],
+      imports: [LoggerModule.forRoot({ useExisting: true, pinoHttp: loggerOptions(config) })],
     };
   }
 }

@@ -1,5 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
@@ -28,7 +31,13 @@ export interface EmbeddedPostgresOptions {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadFrom });
+  // The extensions migrations may create (name search, the no-double-booking constraint) must be
+  // compiled in: PGlite cannot load them from disk as a server does.
+  const db = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadFrom,
+    extensions: { btree_gist, pg_trgm, unaccent },
+  });
   const server = new PGLiteSocketServer({
     db,
     host: options.host ?? '127.0.0.1',

@@ -33,6 +33,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
     AppModule.forRoot(config),
     new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes,
+      trustProxy: config.trustProxy,
       logger: loggerOptions(config),
       genReqId: requestIdOf,
       // Fastify's own request lines carry the full URL; logRequests writes a safer one instead.

@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DbModule } from '@clinic/db';
+import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { PatientsModule } from './patients/patients.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
 
 /** The application, for a configuration whose database is already known (see main.ts). */
 @Module({})
@@ -15,7 +18,10 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
+        AuthModule,
         HealthModule,
+        ProvidersModule,
+        PatientsModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { openStartupDatabase } from './bootstrap/database.js';
@@ -6,6 +7,8 @@ import { ConfigInvalid, loadConfig } from './config/app-config.js';
 
 async function main(): Promise<void> {
   const logger = new Logger('Bootstrap');
+  // An operator's .env counts as the environment; variables already set win over it.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const database = await openStartupDatabase(config, logger);
   const app = await createApp({ ...config, databaseUrl: database.url });

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { DB_OPTIONS, type DbOptions, PrismaService } from './prisma.service.js';
+import type { DbOptions } from './client.js';
+import { DB_OPTIONS, PrismaService } from './prisma.service.js';
 
 @Global()
 @Module({})

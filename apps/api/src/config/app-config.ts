@@ -21,7 +21,34 @@ export interface AppConfig {
   logLevel: LogLevel;
   bodyLimitBytes: number;
   corsOrigins: string[];
+  /** Behind a reverse proxy, the client address comes from X-Forwarded-For (login throttling needs it). */
+  trustProxy: boolean;
+  auth: AuthConfig;
 }
+
+/** Sign-in, tokens and the login throttle (see apps/api/src/auth). */
+export interface AuthConfig {
+  /** The HS256 key that signs access tokens. */
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  /** How long a sign-in lasts at most, however often its refresh token is rotated. */
+  refreshTokenTtlSeconds: number;
+  /** How long a refresh token stays usable unused: an unattended workstation signs itself out. */
+  refreshTokenIdleSeconds: number;
+  /** Failed sign-ins per account, then per client address, before further attempts get 429. */
+  loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
+  /** The window failures are counted in, and how long a throttled account or address waits. */
+  loginLockoutSeconds: number;
+}
+
+/**
+ * What development and tests sign tokens with when JWT_SECRET is unset. It is public (it is in
+ * this file), so staging and production refuse it, and every other secret known to be published.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
+const PUBLISHED_JWT_SECRETS = [DEVELOPMENT_JWT_SECRET, 'replace-with-at-least-32-random-characters'];
+const MIN_JWT_SECRET_LENGTH = 32;
 
 export class ConfigInvalid extends Error {
   constructor(readonly problems: string[]) {
@@ -120,10 +147,37 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: read.choice('LOG_LEVEL', LOG_LEVELS, 'info'),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 52_428_800),
     corsOrigins: read.origins('CORS_ORIGINS'),
+    trustProxy: read.boolean('TRUST_PROXY', false),
+    auth: readAuthConfig(read, environment),
   };
   if ((environment === 'production' || environment === 'staging') && !databaseUrl) {
     read.problems.push(`DATABASE_URL is required when NODE_ENV=${environment}: the embedded PostgreSQL is for development and tests only`);
   }
   if (read.problems.length > 0) throw new ConfigInvalid(read.problems);
   return config;
+}
+
+function readAuthConfig(read: EnvReader, environment: Environment): AuthConfig {
+  const deployed = environment === 'production' || environment === 'staging';
+  const jwtSecret = read.optional('JWT_SECRET');
+  if (jwtSecret === undefined && deployed) {
+    read.problems.push(`JWT_SECRET is required when NODE_ENV=${environment} (at least ${MIN_JWT_SECRET_LENGTH} random characters, e.g. openssl rand -base64 48)`);
+  } else if (jwtSecret !== undefined && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
+    read.problems.push(`JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters (got ${jwtSecret.length})`);
+  } else if (jwtSecret !== undefined && deployed && PUBLISHED_JWT_SECRETS.includes(jwtSecret)) {
+    read.problems.push(`JWT_SECRET is a published development value: anyone could sign tokens; set a secret of your own for NODE_ENV=${environment}`);
+  }
+  const auth: AuthConfig = {
+    jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
+    accessTokenTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3_600),
+    refreshTokenTtlSeconds: read.integer('REFRESH_TOKEN_TTL_SECONDS', 43_200, 300, 2_592_000),
+    refreshTokenIdleSeconds: read.integer('REFRESH_TOKEN_IDLE_SECONDS', 1_800, 60, 2_592_000),
+    loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginMaxFailuresPerAddress: read.integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
+    loginLockoutSeconds: read.integer('LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
+  };
+  if (auth.refreshTokenIdleSeconds > auth.refreshTokenTtlSeconds) {
+    read.problems.push(`REFRESH_TOKEN_IDLE_SECONDS (${auth.refreshTokenIdleSeconds}) must not exceed REFRESH_TOKEN_TTL_SECONDS (${auth.refreshTokenTtlSeconds})`);
+  }
+  return auth;
 }

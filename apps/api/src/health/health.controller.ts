@@ -1,8 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/public.decorator.js';
 import { LivenessDto, ReadinessDto } from './dto/readiness.dto.js';
 import { HealthService } from './health.service.js';
 
+// Probes (load balancers, orchestrators) hold no token.
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

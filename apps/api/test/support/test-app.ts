@@ -14,7 +14,7 @@ export interface TestApp {
 /** The real application over this suite's own migrated database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize), ...env });
   const app = await createApp({ ...config, databaseUrl: database.url });
   return {
     app,

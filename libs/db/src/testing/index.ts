@@ -9,6 +9,11 @@ export interface TestDatabase {
   url: string;
   /** A second, empty database for Prisma's shadow database where the server cannot create one. */
   shadowUrl?: string;
+  /**
+   * Connections a client may open: an embedded PostgreSQL is one backend session, where the
+   * transactions of several connections would interleave, so it takes exactly one.
+   */
+  poolSize: number;
   drop(): Promise<void>;
 }
 
@@ -44,6 +49,7 @@ async function serverDatabase(template?: string): Promise<TestDatabase> {
   );
   return {
     url: databaseUrl(serverUrl, name),
+    poolSize: 10,
     drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
@@ -55,6 +61,7 @@ async function embeddedDatabase(templateDump?: string): Promise<TestDatabase> {
   return {
     url: main.url,
     shadowUrl: shadow.url,
+    poolSize: 1,
     drop: async () => {
       await main.stop();
       await shadow.stop();

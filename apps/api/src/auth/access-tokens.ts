@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { AccessTokenInvalid } from './auth.errors.js';
+import type { AuthenticatedProvider } from './authenticated-provider.js';
+import { PROVIDER_ROLES, type ProviderRole } from './provider-role.js';
+
+// Fixed, so a token minted for another service with the same secret is still refused here.
+export const ACCESS_TOKEN_ISSUER = 'clinic-records-api';
+export const ACCESS_TOKEN_AUDIENCE = 'clinic-records-api';
+// RFC 9068's media type: a refresh or ID token of some other flow is not an access token.
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+const ALGORITHM = 'HS256';
+
+export interface IssuedAccessToken {
+  accessToken: string;
+  expiresIn: number;
+}
+
+function isProviderRole(value: unknown): value is ProviderRole {
+  return typeof value === 'string' && (PROVIDER_ROLES as readonly string[]).includes(value);
+}
+
+/** Short-lived, stateless proof of who a provider is: HS256 JWTs with sub, role, iat and exp. */
+@Injectable()
+export class AccessTokens {
+  private readonly key: Uint8Array;
+  private readonly ttlSeconds: number;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.key = new TextEncoder().encode(config.auth.jwtSecret);
+    this.ttlSeconds = config.auth.accessTokenTtlSeconds;
+  }
+
+  async issue(provider: AuthenticatedProvider): Promise<IssuedAccessToken> {
+    const accessToken = await new SignJWT({ role: provider.role })
+      .setProtectedHeader({ alg: ALGORITHM, typ: ACCESS_TOKEN_TYPE })
+      .setSubject(provider.id)
+      .setIssuer(ACCESS_TOKEN_ISSUER)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.key);
+    return { accessToken, expiresIn: this.ttlSeconds };
+  }
+
+  /**
+   * The provider a token names, or AccessTokenInvalid. The algorithm is pinned: a token that
+   * names `none` or any other algorithm in its header is refused before its signature is read.
+   */
+  async verify(token: string): Promise<AuthenticatedProvider> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        typ: ACCESS_TOKEN_TYPE,
+        requiredClaims: ['sub', 'iat', 'exp'],
+      }));
+    } catch {
+      throw new AccessTokenInvalid();
+    }
+    if (typeof payload.sub !== 'string' || !isUUID(payload.sub) || !isProviderRole(payload.role)) {
+      throw new AccessTokenInvalid();
+    }
+    return { id: payload.sub, role: payload.role };
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessTokenGuard } from './access-token.guard.js';
+import { AccessTokens } from './access-tokens.js';
+import { AuthController } from './auth.controller.js';
+import { AuthRepository } from './auth.repository.js';
+import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
+import { RolesGuard } from './roles.guard.js';
+
+/**
+ * Sign-in, tokens, and the two global guards every route passes: first who is calling
+ * (AccessTokenGuard), then whether their role may (RolesGuard). Global guards run in the order
+ * they are registered here.
+ */
+@Module({
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AuthRepository,
+    AccessTokens,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+})
+export class AuthModule {}

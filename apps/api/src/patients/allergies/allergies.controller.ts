@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/roles.decorator.js';
+import { PageQueryDto } from '../../common/pagination.js';
+import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../api-docs.js';
+import { EtagHeader } from '../etag-header.interceptor.js';
+import { CHART_READERS, CLINICAL_WRITERS } from '../patient-roles.js';
+import { UuidParam } from '../uuid-param.js';
+import { AllergiesService } from './allergies.service.js';
+import { AllergyPageDto } from './dto/allergy-page.dto.js';
+import { AllergyDto } from './dto/allergy.dto.js';
+import { CreateAllergyDto } from './dto/create-allergy.dto.js';
+import { UpdateAllergyDto } from './dto/update-allergy.dto.js';
+
+@ApiTags('allergies')
+@ApiSignedIn()
+@Controller('patients/:id/allergies')
+export class AllergiesController {
+  constructor(private readonly allergies: AllergiesService) {}
+
+  @Get()
+  @Roles(...CHART_READERS)
+  @ApiOperation({ summary: "A patient's allergies, in the order they were recorded" })
+  @ApiOkResponse({ type: AllergyPageDto })
+  @ApiInvalidInput('id is not a UUID, or invalid limit or cursor')
+  @ApiAbsent('No such patient')
+  listAllergies(@UuidParam('id') patientId: string, @Query() page: PageQueryDto): Promise<AllergyPageDto> {
+    return this.allergies.listAllergies(patientId, page);
+  }
+
+  @Post()
+  @Roles(...CLINICAL_WRITERS)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'Record an allergy on the chart' })
+  @ApiCreatedResponse({ type: AllergyDto, headers: ETAG_HEADER })
+  @ApiInvalidInput('Invalid input (unknown severity, onset in the future or before birth …): the errors list names each field')
+  @ApiAbsent('No such patient')
+  recordAllergy(@UuidParam('id') patientId: string, @Body() allergy: CreateAllergyDto): Promise<AllergyDto> {
+    return this.allergies.recordAllergy(patientId, allergy);
+  }
+
+  @Get(':allergyId')
+  @Roles(...CHART_READERS)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'One allergy of the patient' })
+  @ApiOkResponse({ type: AllergyDto, headers: ETAG_HEADER })
+  @ApiInvalidInput('id or allergyId is not a UUID')
+  @ApiAbsent('No such patient, or no such allergy on this patient')
+  getAllergy(@UuidParam('id') patientId: string, @UuidParam('allergyId') allergyId: string): Promise<AllergyDto> {
+    return this.allergies.getAllergy(patientId, allergyId);
+  }
+
+  @Patch(':allergyId')
+  @Roles(...CLINICAL_WRITERS)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'Correct an allergy', description: 'Fields left out stay as they are; null clears an optional field.' })
+  @ApiOkResponse({ type: AllergyDto, headers: ETAG_HEADER })
+  @ApiInvalidInput()
+  @ApiAbsent('No such patient, or no such allergy on this patient')
+  @ApiIfMatch()
+  correctAllergy(
+    @UuidParam('id') patientId: string,
+    @UuidParam('allergyId') allergyId: string,
+    @Body() update: UpdateAllergyDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<AllergyDto> {
+    return this.allergies.correctAllergy(patientId, allergyId, update, ifMatch);
+  }
+
+  @Delete(':allergyId')
+  @Roles(...CLINICAL_WRITERS)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove an allergy recorded in error, or no longer held' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiInvalidInput('id or allergyId is not a UUID')
+  @ApiAbsent('No such patient, or no such allergy on this patient')
+  removeAllergy(@UuidParam('id') patientId: string, @UuidParam('allergyId') allergyId: string): Promise<void> {
+    return this.allergies.removeAllergy(patientId, allergyId);
+  }
+}

@@ -1,0 +1,41 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiPreconditionFailedResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../auth/dto/error-response.dto.js';
+
+// The OpenAPI side of the answers the chart routes share, so each route lists every status it
+// can give with one line each. 403 is documented by @Roles itself.
+
+/** Every chart route: a bearer token, or 401. */
+export const ApiSignedIn = () =>
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'No access token, or an invalid or expired one' }),
+  );
+
+export const ApiInvalidInput = (description = 'Invalid input: the errors list names each field and what is wrong') =>
+  ApiBadRequestResponse({ type: ErrorResponseDto, description });
+
+export const ApiAbsent = (description: string) => ApiNotFoundResponse({ type: ErrorResponseDto, description });
+
+/** Updates: optimistic concurrency through If-Match. */
+export const ApiIfMatch = () =>
+  applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The ETag of the version you edited; the update is refused (412) if the resource changed since',
+    }),
+    ApiPreconditionFailedResponse({ type: ErrorResponseDto, description: 'The resource changed since the version If-Match names: read it again' }),
+  );
+
+/** The ETag response header of single-resource answers, for ApiOkResponse({ headers }). */
+export const ETAG_HEADER = {
+  ETag: { description: 'The version of this representation: send it as If-Match when updating', schema: { type: 'string' } },
+};

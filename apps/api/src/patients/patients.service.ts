@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { StaleWrite } from '../common/domain-error.js';
+import { assertFresh } from '../common/etag.js';
+import { type Page, toPage } from '../common/pagination.js';
+import { calendarDay } from './calendar-date.js';
+import { sentFields } from './chart-fields.js';
+import { patientKeyAfter } from './cursors.js';
+import type { CreatePatientDto } from './dto/create-patient.dto.js';
+import { type PatientDto, toPatientDto } from './dto/patient.dto.js';
+import type { SearchPatientsQueryDto } from './dto/search-patients-query.dto.js';
+import type { UpdatePatientDto } from './dto/update-patient.dto.js';
+import type { PatientChanges, PatientRecord } from './patient-record.js';
+import { digitsOf, parseNameQuery } from './patient-search.js';
+import { PatientNotFound } from './patients.errors.js';
+import { PatientsRepository } from './patients.repository.js';
+
+function changesFrom(update: UpdatePatientDto): PatientChanges {
+  const { dateOfBirth, ...rest } = sentFields(update);
+  return { ...rest, ...(dateOfBirth !== undefined && { dateOfBirth: calendarDay(dateOfBirth) }) };
+}
+
+@Injectable()
+export class PatientsService {
+  constructor(private readonly patients: PatientsRepository) {}
+
+  async registerPatient(registration: CreatePatientDto): Promise<PatientDto> {
+    const patient = await this.patients.createPatient({
+      firstName: registration.firstName,
+      lastName: registration.lastName,
+      dateOfBirth: calendarDay(registration.dateOfBirth),
+      sex: registration.sex,
+      phone: registration.phone,
+      email: registration.email ?? null,
+      address: registration.address ?? null,
+      emergencyContactName: registration.emergencyContactName,
+      emergencyContactPhone: registration.emergencyContactPhone,
+      emergencyContactRelationship: registration.emergencyContactRelationship ?? null,
+    });
+    return toPatientDto(patient);
+  }
+
+  async getPatient(id: string): Promise<PatientDto> {
+    return toPatientDto(await this.findPatientOrFail(id));
+  }
+
+  async updatePatient(id: string, update: UpdatePatientDto, ifMatch: string | undefined): Promise<PatientDto> {
+    const current = await this.findPatientOrFail(id);
+    assertFresh(ifMatch, toPatientDto(current));
+    const changes = changesFrom(update);
+    if (Object.keys(changes).length === 0) return toPatientDto(current);
+    const updated = await this.patients.updatePatient(current, changes);
+    if (!updated) throw new StaleWrite();
+    return toPatientDto(updated);
+  }
+
+  /** Archiving an archived patient changes nothing and succeeds, like the first time. */
+  async archivePatient(id: string): Promise<void> {
+    const patient = await this.findPatientOrFail(id);
+    if (patient.archivedAt === null) await this.patients.archivePatient(patient.id);
+  }
+
+  async searchPatients(query: SearchPatientsQueryDto): Promise<Page<PatientDto>> {
+    const rows = await this.patients.searchPatients({
+      ...parseNameQuery(query.q),
+      dateOfBirth: query.dateOfBirth,
+      phoneDigits: query.phone === undefined ? undefined : digitsOf(query.phone),
+      email: query.email,
+      includeArchived: query.includeArchived ?? false,
+      after: patientKeyAfter(query.cursor),
+      take: query.limit + 1,
+    });
+    return toPage(rows, query.limit, (row) => [row.lastName, row.firstName, row.id], toPatientDto);
+  }
+
+  /** The patient, archived or not: an archived chart stays readable and correctable. */
+  async findPatientOrFail(id: string): Promise<PatientRecord> {
+    const patient = await this.patients.findPatient(id);
+    if (!patient) throw new PatientNotFound();
+    return patient;
+  }
+}

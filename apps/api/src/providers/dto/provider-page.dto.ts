@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageMetaDto } from '../../common/pagination.js';
+import { ProviderDto } from './provider.dto.js';
+
+export class ProviderPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ProviderDto] })
+  data!: ProviderDto[];
+}

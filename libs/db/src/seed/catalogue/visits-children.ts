@@ -1,0 +1,115 @@
+// Children's everyday visits.
+import { CHILDRENS_ACETAMINOPHEN, type PrescriptionTemplate } from './medications.js';
+import { CHILDREN, type VisitScenario } from './visit-scenario.js';
+
+const CHILD_AMOXICILLIN: PrescriptionTemplate = {
+  medicationName: 'Amoxicillin oral suspension',
+  strength: '400 mg/5 mL',
+  dosage: '',
+  frequency: 'twice daily',
+  duration: '10 days',
+  quantity: 150,
+  refills: 0,
+  instructions: 'Shake well; keep refrigerated; finish the full course.',
+  indication: 'Bacterial infection',
+  weightBasedDose: { milligramsPerKg: 45, milligramsPerMillilitre: 80, maximumMilligrams: 1000, dosesPerDay: 2, days: 10 },
+  alternative: {
+    medicationName: 'Cefdinir oral suspension',
+    strength: '250 mg/5 mL',
+    dosage: '',
+    frequency: 'twice daily',
+    duration: '10 days',
+    quantity: 100,
+    refills: 0,
+    instructions: 'Shake well; may turn stools reddish.',
+    indication: 'Bacterial infection (penicillin allergy, non-severe)',
+    weightBasedDose: { milligramsPerKg: 7, milligramsPerMillilitre: 50, maximumMilligrams: 300, dosesPerDay: 2, days: 10 },
+  },
+};
+
+/** Everyday problems of children, with weight-based doses. */
+export const CHILDREN_VISITS: readonly VisitScenario[] = [
+  {
+    key: 'acute-otitis-media',
+    reason: 'Ear pain',
+    visitTypes: ['sick_visit', 'follow_up'],
+    ages: CHILDREN,
+    chiefComplaint: 'Right ear pain and fever',
+    history: '{patient} with right ear pain and fever for {duration}, following a cold. Pulling at the ear, sleeping poorly.',
+    exam: 'Right tympanic membrane bulging and erythematous with reduced mobility. Left normal.',
+    diagnosis: 'Acute suppurative otitis media without spontaneous rupture of ear drum, right ear (H66.001)',
+    diagnosisNotes: ['Bulging tympanic membrane: antibiotics indicated.', 'Moderate otalgia with fever.'],
+    plan: 'Weight-based antibiotic course; antipyretic and analgesia.',
+    followUp: 'Recheck ear in 2 to 3 weeks, sooner if fever persists after 48 hours.',
+    education: 'Dose by weight; use the syringe provided, not a kitchen spoon.',
+    symptoms: [
+      { name: 'Ear pain', bodySite: 'Right ear', severity: [4, 7], durations: ['1 day', '2 days'] },
+      { name: 'Fever', bodySite: null, severity: [3, 6], durations: ['1 day'] },
+      { name: 'Irritability', bodySite: null, severity: [3, 5], durations: ['2 days'] },
+    ],
+    prescriptions: [CHILD_AMOXICILLIN, CHILDRENS_ACETAMINOPHEN],
+    vitals: { fever: true, pain: [3, 7] },
+  },
+  {
+    key: 'child-strep-pharyngitis',
+    reason: 'Sore throat and fever',
+    visitTypes: ['sick_visit'],
+    ages: CHILDREN,
+    chiefComplaint: 'Sore throat, fever and tummy ache',
+    history: '{patient} with sore throat, fever and abdominal pain for {duration}. No cough or runny nose.',
+    exam: 'Tonsillar exudate, palatal petechiae, tender anterior cervical nodes.',
+    diagnosis: 'Streptococcal pharyngitis (J02.0)',
+    diagnosisNotes: ['Rapid strep antigen test positive.'],
+    plan: 'Weight-based antibiotic course; fluids; antipyretic.',
+    followUp: 'Back to school after 12 hours of antibiotics and no fever.',
+    education: 'Finish all doses to prevent complications.',
+    symptoms: [
+      { name: 'Sore throat', bodySite: 'Throat', severity: [4, 7], durations: ['1 day', '2 days'] },
+      { name: 'Fever', bodySite: null, severity: [4, 6], durations: ['1 day'] },
+      { name: 'Abdominal pain', bodySite: 'Abdomen', severity: [2, 4], durations: ['1 day'] },
+    ],
+    prescriptions: [
+      {
+        ...CHILD_AMOXICILLIN,
+        weightBasedDose: { milligramsPerKg: 25, milligramsPerMillilitre: 80, maximumMilligrams: 500, dosesPerDay: 2, days: 10 },
+        indication: 'Streptococcal pharyngitis',
+      },
+    ],
+    vitals: { fever: true, pain: [3, 6] },
+  },
+  {
+    key: 'child-upper-respiratory-infection',
+    reason: 'Cough and runny nose',
+    visitTypes: ['sick_visit', 'telehealth'],
+    ages: CHILDREN,
+    chiefComplaint: 'Runny nose and cough',
+    history: '{patient} with runny nose, cough and low-grade fever for {duration}. Eating and drinking well.',
+    exam: 'Clear rhinorrhoea. Tympanic membranes normal. Lungs clear, no increased work of breathing.',
+    diagnosis: 'Acute upper respiratory infection, unspecified (J06.9)',
+    diagnosisNotes: ['Viral illness; antibiotics not indicated.'],
+    plan: 'Saline drops, fluids, antipyretic as needed.',
+    followUp: 'Return for breathing difficulty, poor drinking or fever beyond 3 days.',
+    education: 'Cough medicines are not recommended for young children; honey may help if over 1 year.',
+    symptoms: [
+      { name: 'Runny nose', bodySite: 'Nose', severity: [3, 5], durations: ['2 days', '3 days'] },
+      { name: 'Cough', bodySite: 'Chest', severity: [3, 5], durations: ['2 days'] },
+      { name: 'Low-grade fever', bodySite: null, severity: [2, 4], durations: ['1 day'] },
+    ],
+    prescriptions: [
+      {
+        medicationName: 'Sodium chloride nasal spray',
+        strength: '0.65%',
+        dosage: '2 sprays in each nostril',
+        frequency: 'as needed, up to every 4 hours',
+        duration: '10 days',
+        quantity: 1,
+        refills: 0,
+        instructions: 'Use before meals and bedtime to ease congestion.',
+        indication: 'Nasal congestion',
+      },
+      CHILDRENS_ACETAMINOPHEN,
+    ],
+    vitals: { respiratory: true, pain: [0, 2] },
+  },
+];
+

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,12 +14,11 @@ import { ProviderDto } from '../providers/dto/provider.dto.js';
 import { AuthService } from './auth.service.js';
 import type { AuthenticatedProvider } from './authenticated-provider.js';
 import { CurrentProvider } from './current-provider.decorator.js';
-import { ErrorResponseDto } from './dto/error-response.dto.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { RefreshTokenDto } from './dto/refresh-token.dto.js';
 import { SessionDto } from './dto/session.dto.js';
 import { SignInDto } from './dto/sign-in.dto.js';
 import { Public } from './public.decorator.js';
-import { RetryAfterInterceptor } from './retry-after.interceptor.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -29,7 +28,6 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @UseInterceptors(RetryAfterInterceptor)
   @ApiOperation({ summary: 'Sign in with email and password' })
   @ApiOkResponse({ type: SessionDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input: the field errors are listed' })

@@ -13,8 +13,10 @@ export class SignInRefused extends DomainError {
 
 export class SignInThrottled extends DomainError {
   readonly code = DomainErrorCode.TooManyAttempts;
+  override readonly headers: Record<string, string>;
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many failed sign-ins: try again in ${retryAfterSeconds} seconds`);
+    this.headers = { 'Retry-After': String(retryAfterSeconds) };
   }
 }
 

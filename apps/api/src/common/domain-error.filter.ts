@@ -55,6 +55,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       void reply.status(statusCode).send({ statusCode, error: REASON[statusCode] ?? 'Error', ...body });
 
     if (error instanceof DomainError) {
+      if (error.headers) void reply.headers(error.headers);
       return send(STATUS_BY_CODE[error.code], { code: error.code, message: error.message });
     }
     const prisma = prismaCode(error);

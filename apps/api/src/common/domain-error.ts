@@ -16,6 +16,8 @@ export enum DomainErrorCode {
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
   override readonly name = this.constructor.name;
+  /** Response headers the answer needs (Retry-After on a 429, for instance). */
+  readonly headers?: Record<string, string>;
 }
 
 export class InvalidCursor extends DomainError {

@@ -1,16 +1,16 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
-import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from './api-docs.js';
+import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { CreatePatientDto } from './dto/create-patient.dto.js';
 import { PatientPageDto } from './dto/patient-page.dto.js';
 import { PatientDto } from './dto/patient.dto.js';
 import { SearchPatientsQueryDto } from './dto/search-patients-query.dto.js';
 import { UpdatePatientDto } from './dto/update-patient.dto.js';
-import { EtagHeader } from './etag-header.interceptor.js';
+import { EtagHeader } from '../common/etag-header.interceptor.js';
 import { CHART_READERS } from './patient-roles.js';
 import { PatientsService } from './patients.service.js';
-import { UuidParam } from './uuid-param.js';
+import { UuidParam } from '../common/uuid-param.js';
 
 @ApiTags('patients')
 @ApiSignedIn()

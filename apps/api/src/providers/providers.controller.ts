@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -12,14 +11,15 @@ import {
   ApiParam,
   ApiPreconditionFailedResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
 import { CurrentProvider } from '../auth/current-provider.decorator.js';
-import { ErrorResponseDto } from '../auth/dto/error-response.dto.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { etagOf } from '../common/etag.js';
+import { UuidParam } from '../common/uuid-param.js';
 import { CreateProviderDto } from './dto/create-provider.dto.js';
 import { ListProvidersQueryDto } from './dto/list-providers-query.dto.js';
 import { ProviderPageDto } from './dto/provider-page.dto.js';
@@ -28,11 +28,9 @@ import { UpdateProviderDto } from './dto/update-provider.dto.js';
 import { ProvidersService } from './providers.service.js';
 
 const ID_PARAM = { name: 'id', format: 'uuid', description: 'The provider id' };
-const ETAG_HEADER = { ETag: { description: 'Send it back as If-Match to update only this version', schema: { type: 'string' } } };
 
 @ApiTags('providers')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'No valid access token' })
+@ApiSignedIn()
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input: the field errors are listed' })
 @Controller('providers')
 export class ProvidersController {
@@ -64,7 +62,7 @@ export class ProvidersController {
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not an admin, and not the caller' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async readProvider(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @CurrentProvider() caller: AuthenticatedProvider,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProviderDto> {
@@ -83,7 +81,7 @@ export class ProvidersController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Another provider has this email, or an admin tried to demote or deactivate themselves' })
   @ApiPreconditionFailedResponse({ type: ErrorResponseDto, description: 'If-Match does not match the current ETag' })
   async updateProvider(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: UpdateProviderDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentProvider() caller: AuthenticatedProvider,

@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Po
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/roles.decorator.js';
 import { PageQueryDto } from '../../common/pagination.js';
-import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../api-docs.js';
-import { EtagHeader } from '../etag-header.interceptor.js';
+import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
+import { EtagHeader } from '../../common/etag-header.interceptor.js';
 import { CHART_READERS, CLINICAL_WRITERS } from '../patient-roles.js';
-import { UuidParam } from '../uuid-param.js';
+import { UuidParam } from '../../common/uuid-param.js';
 import { AllergiesService } from './allergies.service.js';
 import { AllergyPageDto } from './dto/allergy-page.dto.js';
 import { AllergyDto } from './dto/allergy.dto.js';

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/roles.decorator.js';
-import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../api-docs.js';
-import { EtagHeader } from '../etag-header.interceptor.js';
+import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
+import { EtagHeader } from '../../common/etag-header.interceptor.js';
 import { CHART_READERS, CLINICAL_WRITERS } from '../patient-roles.js';
-import { UuidParam } from '../uuid-param.js';
+import { UuidParam } from '../../common/uuid-param.js';
 import { ConditionsService } from './conditions.service.js';
 import { ConditionPageDto } from './dto/condition-page.dto.js';
 import { ConditionDto } from './dto/condition.dto.js';

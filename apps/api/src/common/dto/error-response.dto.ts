@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // The error body every route answers with (common/domain-error.filter.ts), for the OpenAPI
-// document. It belongs in common/ beside the filter; it lives here until common/ is free to change.
+// document.
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'email' })

@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
-import { etagOf } from '../common/etag.js';
+import { etagOf } from './etag.js';
 
 /**
  * Sends the ETag of the representation a route returns, so the client can send it back as

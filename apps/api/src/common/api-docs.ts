@@ -7,12 +7,12 @@ import {
   ApiPreconditionFailedResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../auth/dto/error-response.dto.js';
+import { ErrorResponseDto } from './dto/error-response.dto.js';
 
-// The OpenAPI side of the answers the chart routes share, so each route lists every status it
+// The OpenAPI side of the answers routes share, so each route lists every status it
 // can give with one line each. 403 is documented by @Roles itself.
 
-/** Every chart route: a bearer token, or 401. */
+/** Every signed-in route: a bearer token, or 401. */
 export const ApiSignedIn = () =>
   applyDecorators(
     ApiBearerAuth(),

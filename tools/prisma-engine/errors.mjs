@@ -35,12 +35,31 @@ export function engineErrorResponse(error, { method, scriptFailure } = {}) {
  * The WebAssembly engine throws its known errors with Prisma's code in `code` (P3009 …); the
  * bridge's own errors are KnownEngineError.
  */
-function asKnownError(error) {
+export function asKnownError(error) {
   if (error instanceof KnownEngineError) return error;
   if (error && typeof error.code === 'string' && /^P\d{4}$/.test(error.code)) {
     return { code: error.code, message: error.message, meta: error.meta };
   }
-  return undefined;
+  return knownFromMessage(messageOf(error));
+}
+
+/**
+ * Errors raised while the WebAssembly engine starts (it connects at once) carry Prisma's message
+ * but no code; the native engine reports the same failures with their codes, which the CLI and
+ * scripts rely on (P1001 …). Those messages are recognised here.
+ */
+const KNOWN_MESSAGES = [
+  [/^Can't reach database server at/, 'P1001'],
+  [/^Authentication failed against database server/, 'P1000'],
+  [/^The database server was reached but timed out/, 'P1002'],
+  [/^Database `[^`]*` does not exist/, 'P1003'],
+];
+
+export function knownFromMessage(message) {
+  if (typeof message !== 'string') return undefined;
+  const text = message.trim();
+  const found = KNOWN_MESSAGES.find(([pattern]) => pattern.test(text));
+  return found ? { code: found[1], message: text, meta: {} } : undefined;
 }
 
 /**
@@ -64,7 +83,11 @@ function messageOf(error) {
   if (error instanceof Error) return error.message;
   if (typeof error === 'string') return error;
   if (error && typeof error.message === 'string') return error.message;
-  return JSON.stringify(error);
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
 }
 
 /**

@@ -2,19 +2,15 @@
 // engine needs to behave like the native one.
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { KnownEngineError } from './errors.mjs';
-import { splitSqlStatements } from './split-sql.mjs';
+import { needsNoTransaction, splitSqlStatements } from './split-sql.mjs';
 
 // How long a migration statement may wait for a lock before the migration fails: a migration
 // queued behind a long transaction would otherwise queue every clinic request behind itself.
 const LOCK_TIMEOUT = process.env.MIGRATION_LOCK_TIMEOUT || '10s';
-
-// Statements PostgreSQL refuses inside a transaction block; a script holding one runs statement
-// by statement instead of as one unit. The marker lets a migration ask for that explicitly.
-const OUTSIDE_TRANSACTION = /\b(CONCURRENTLY|VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE)\b|--\s*migration:\s*no-transaction/i;
 
 /**
  * Discrete settings rather than a connection string: adapter-pg builds the shadow database's pool
@@ -38,25 +34,55 @@ export function poolConfigFromUrl(url) {
 
 /**
  * adapter-pg has no column type for PostgreSQL's internal "char" (OID 18), which the engine's
- * schema describer reads from pg_catalog; it is a one-byte text, so it is reported as text.
+ * schema describer reads from pg_catalog (pg_constraint.contype …): it throws "Column type 'char'
+ * could not be deserialized". The engine reads those columns as a character, and panics when given
+ * text ("Getting constraint_type … as char failed", seen as soon as a table has a CHECK constraint,
+ * and on every table with PostgreSQL 18, which lists NOT NULL constraints there). So such a column
+ * passes adapter-pg as text (OID 25), and its position is noted on the rows, for the adapter's
+ * result to be given the Character column type (see `withCharColumns`).
  */
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+export const CHAR_COLUMNS = Symbol('"char" columns');
+
 class CatalogReadingClient extends pg.Client {
   query(config, values, callback) {
     // pg's Pool calls back; a direct caller awaits a promise. Both are served.
     if (typeof values === 'function') [values, callback] = [undefined, values];
     if (typeof callback === 'function') {
-      return super.query(config, values, (error, result) => callback(error, error ? result : textForChar(result)));
+      return super.query(config, values, (error, result) => callback(error, error ? result : markCharColumns(result)));
     }
     const pending = super.query(config, values);
-    return pending && typeof pending.then === 'function' ? pending.then(textForChar) : pending;
+    return pending && typeof pending.then === 'function' ? pending.then(markCharColumns) : pending;
   }
 }
 
-function textForChar(result) {
+export function markCharColumns(result) {
   for (const one of Array.isArray(result) ? result : [result]) {
-    for (const field of one?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    const columns = [];
+    (one?.fields ?? []).forEach((field, index) => {
+      if (field.dataTypeID !== CHAR_OID) return;
+      field.dataTypeID = TEXT_OID;
+      columns.push(index);
+    });
+    if (columns.length && Array.isArray(one.rows)) Object.defineProperty(one.rows, CHAR_COLUMNS, { value: columns });
   }
   return result;
+}
+
+/** Gives the columns `markCharColumns` noted the Character type, in each result of `queryRaw`. */
+export function withCharColumns(queryable) {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const index of result?.rows?.[CHAR_COLUMNS] ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
+  if (typeof queryable.startTransaction === 'function') {
+    const startTransaction = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (...args) => withCharColumns(await startTransaction(...args));
+  }
+  return queryable;
 }
 
 function enginePoolConfig(config) {
@@ -92,29 +118,107 @@ export function takeLastScriptFailure() {
  * adapter-pg's executeScript splits a script on every ";" (breaking function bodies and strings)
  * and runs the pieces one by one, so a migration failing half-way leaves its first half applied.
  * Here a script runs as one transaction, with a lock timeout, and is rolled back whole on error.
+ * A script holding a statement PostgreSQL refuses in a transaction (CREATE INDEX CONCURRENTLY …)
+ * runs statement by statement instead, each with the same lock timeout.
  */
 function runScriptsAsOneUnit(adapter) {
   const pool = adapter.underlyingDriver();
+  const setLockTimeout = (scope) => `SET ${scope} lock_timeout = '${LOCK_TIMEOUT.replaceAll("'", "''")}'`;
   adapter.executeScript = async (script) => {
     const client = await pool.connect();
     let inTransaction = false;
     try {
-      if (OUTSIDE_TRANSACTION.test(script)) {
-        for (const statement of splitSqlStatements(script)) await client.query(statement);
+      if (needsNoTransaction(script)) {
+        // The session is the engine's only one (it holds the advisory lock): the setting is undone after.
+        await client.query(setLockTimeout('SESSION'));
+        try {
+          for (const statement of splitSqlStatements(script)) await client.query(statement);
+        } finally {
+          await client.query('RESET lock_timeout').catch(() => undefined);
+        }
         return;
       }
       await client.query('BEGIN');
       inTransaction = true;
-      await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT.replaceAll("'", "''")}'`);
+      await client.query(setLockTimeout('LOCAL'));
       await client.query(script);
       await client.query('COMMIT');
       inTransaction = false;
     } catch (error) {
       if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
-      lastScriptFailure = { code: error.code ?? 'unknown', message: error.message };
+      lastScriptFailure = describePostgresError(error);
       adapter.onError(error);
     } finally {
       client.release();
+    }
+  };
+  // The engine then writes the failure into the history row's `logs`, as its own driver error and
+  // span trace ("external connector error / No such table: nope …"); the native engine writes
+  // PostgreSQL's code and message, which `migrate status` and an operator read. Those go instead.
+  for (const method of ['queryRaw', 'executeRaw']) {
+    const original = adapter[method].bind(adapter);
+    adapter[method] = (query) => {
+      if (lastScriptFailure && MIGRATION_LOGS_UPDATE.test(query?.sql ?? '') && typeof query.args?.[0] === 'string') {
+        query = { ...query, args: [failureLogs(lastScriptFailure), ...query.args.slice(1)] };
+      }
+      return original(query);
+    };
+  }
+  return adapter;
+}
+
+export const MIGRATION_LOGS_UPDATE = /^\s*UPDATE\s+(?:"[^"]+"\.)?"_prisma_migrations"\s+SET\s+"logs"\s*=\s*\$1\b/i;
+
+/** PostgreSQL's own account of an error: code, message and, when given, detail, hint and position. */
+export function describePostgresError(error) {
+  const lines = [error?.message ?? String(error)];
+  if (error?.detail) lines.push(`DETAIL: ${error.detail}`);
+  if (error?.hint) lines.push(`HINT: ${error.hint}`);
+  if (error?.where) lines.push(`CONTEXT: ${error.where}`);
+  if (error?.position) lines.push(`POSITION: ${error.position}`);
+  return { code: error?.code ?? 'unknown', message: lines.join('\n') };
+}
+
+export function failureLogs(failure) {
+  return `Database error code: ${failure.code}\n\nDatabase error:\n${failure.message}\n`;
+}
+
+/**
+ * The engine serialises migrate commands with `SELECT pg_advisory_lock(72707369)`, a statement
+ * that waits inside the server for as long as another deploy holds the lock. A waiting statement
+ * holds a snapshot, and CREATE INDEX CONCURRENTLY in the deploy holding the lock waits for every
+ * older snapshot to go: each waits for the other, and PostgreSQL ends one with "deadlock detected"
+ * (seen with two deploys started together). Here the lock is taken with pg_try_advisory_lock,
+ * retried between short sleeps, so the waiting session is idle between tries. The engine's own
+ * timeout (10 s, then P1002) still applies around the wait.
+ */
+export const ADVISORY_LOCK = /^\s*SELECT\s+pg_advisory_lock\(\s*(\d+)\s*\)\s*;?\s*$/i;
+const ADVISORY_LOCK_RETRY_MS = 100;
+const ADVISORY_LOCK_GIVE_UP_MS = 60_000;
+
+function waitForAdvisoryLockIdly(adapter) {
+  const pool = adapter.underlyingDriver();
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  let disposed = false;
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = async () => {
+    disposed = true;
+    await dispose();
+  };
+  adapter.executeRaw = async (query) => {
+    const key = ADVISORY_LOCK.exec(query?.sql ?? '')?.[1];
+    if (key === undefined || query.args?.length) return executeRaw(query);
+    const giveUp = Date.now() + ADVISORY_LOCK_GIVE_UP_MS;
+    for (;;) {
+      let locked;
+      try {
+        locked = (await pool.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key])).rows[0]?.locked;
+      } catch (error) {
+        adapter.onError(error);
+      }
+      if (locked) return 1;
+      if (disposed || Date.now() > giveUp) return executeRaw(query); // the engine's own wait, as before
+      await new Promise((resolve) => setTimeout(resolve, ADVISORY_LOCK_RETRY_MS));
     }
   };
   return adapter;
@@ -164,7 +268,7 @@ class MigrationAdapterFactoryImpl {
   }
 
   async #adapterFor(config) {
-    return runScriptsAsOneUnit(await new PrismaPg(enginePoolConfig(config)).connect());
+    return waitForAdvisoryLockIdly(runScriptsAsOneUnit(withCharColumns(await new PrismaPg(enginePoolConfig(config)).connect())));
   }
 
   #track(adapter) {

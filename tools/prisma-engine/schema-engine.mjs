@@ -7,15 +7,34 @@
 //   schema-engine --datasource '{"url":…}' cli can-connect-to-database|create-database|drop-database
 //   schema-engine --datamodels <file>… --datasource '{"url":…}'   then JSON-RPC 2.0, one per line
 // Where the WebAssembly engine and the adapter differ from the native engine, the differences
-// are mended here, each with its reason (see README, "How the offline engine works").
+// are mended here, each with its reason (see README.md here, "The mends, and why").
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import readline from 'node:readline';
 import { parseArgs } from './args.mjs';
-import { engineErrorResponse, printCliError } from './errors.mjs';
+import { printCliError } from './errors.mjs';
 import { MigrationAdapterFactory, poolConfigFromUrl, runCliCommand, takeLastScriptFailure } from './postgres.mjs';
+import { JsonRpcServer } from './rpc.mjs';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * On a panic the engine's hook hands the message to this global registry (the Prisma CLI and client
+ * define their own) and then traps; without it the message is lost behind "Cannot read properties
+ * of undefined (reading 'set_message')". The last message is kept for the answer to the request.
+ */
+let lastPanic;
+globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message) {
+    lastPanic = message;
+  },
+};
+
+function takePanic() {
+  const message = lastPanic;
+  lastPanic = undefined;
+  return message;
+}
 
 async function loadWasmEngine() {
   // The package's ESM entry imports the .wasm file as a module, which Node 20 refuses, so the
@@ -30,80 +49,47 @@ async function loadWasmEngine() {
   return bindings;
 }
 
-// Names the CLI has used for a method, mapped to the WebAssembly engine's.
-const METHOD_ALIASES = { getDatabaseVersion: 'version' };
-
 async function serveJsonRpc(args) {
   const { SchemaEngine } = await loadWasmEngine();
-  const datamodels = await Promise.all(
-    args.datamodels.map(async (file) => [file, await readFile(file, 'utf8')]),
-  );
-  const factory = new MigrationAdapterFactory(poolConfigFromUrl(args.datasource?.url), args.datasource?.shadowDatabaseUrl);
   const log = (line) => process.stderr.write(`${typeof line === 'string' ? line : JSON.stringify(line)}\n`);
-  const engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, factory.bound);
+  let factory;
+  let server;
+  // The engine connects as it starts. When it cannot (no url, server down, no such database), the
+  // bridge stays up and gives the reason as the answer to each request, in Prisma's codes: an
+  // engine that exits while the CLI waits for an answer leaves some commands (migrate diff) to
+  // end with status 0 and no output, which a drift check would read as "no difference".
+  try {
+    const datamodels = await Promise.all(args.datamodels.map(async (file) => [file, await readFile(file, 'utf8')]));
+    factory = new MigrationAdapterFactory(poolConfigFromUrl(args.datasource?.url), args.datasource?.shadowDatabaseUrl);
+    const engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, factory.bound);
+    server = new JsonRpcServer({ engine, write: writeLine, takeScriptFailure: takeLastScriptFailure, takePanic });
+  } catch (error) {
+    server = new JsonRpcServer({ setupError: error, write: writeLine });
+  }
 
-  // Requests run one after another, as the native engine handles them.
-  let queue = Promise.resolve();
+  // The WebAssembly engine rethrows some errors (bad params, a JavaScript error inside a driver
+  // call) from a task of its own: they reach here instead of the request's promise, which then
+  // never settles. The request is answered with the error rather than the process crashing.
+  const onStrayError = (error) => {
+    if (server.crash(error)) return;
+    printCliError(error);
+    process.exit(1);
+  };
+  process.on('uncaughtException', onStrayError);
+  process.on('unhandledRejection', onStrayError);
+
   const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  input.on('line', (line) => {
-    if (!line.trim()) return;
-    queue = queue.then(() => answer(engine, line));
-  });
-  input.on('close', () => {
-    queue.then(async () => {
-      await factory.closeAll();
-      process.exit(0);
-    });
+  input.on('line', (line) => server.handleLine(line));
+  input.on('close', async () => {
+    await server.idle();
+    // A pool stuck behind a failed engine must not keep the CLI waiting for our exit.
+    await Promise.race([factory?.closeAll(), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    process.exit(server.failed ? 1 : 0);
   });
 }
 
-async function answer(engine, line) {
-  let request;
-  try {
-    request = JSON.parse(line);
-  } catch {
-    return reply({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
-  }
-  // The CLI's answers to our `print` requests carry no method and need nothing.
-  if (request.method === undefined) return;
-  const method = METHOD_ALIASES[request.method] ?? request.method;
-  if (typeof engine[method] !== 'function' || method === 'free') {
-    return reply({ jsonrpc: '2.0', id: request.id, error: { code: -32601, message: `Method not found: ${request.method}` } });
-  }
-  takeLastScriptFailure();
-  try {
-    const result = await callEngine(engine, method, request.params ?? {});
-    // The native engine hands `migrate diff` output to the CLI as a `print` request; the
-    // WebAssembly engine returns it in the result instead.
-    if (method === 'diff' && typeof result?.stdout === 'string') {
-      reply({ jsonrpc: '2.0', id: nextPrintId++, method: 'print', params: { content: result.stdout } });
-    }
-    reply({ jsonrpc: '2.0', id: request.id, result: result === undefined ? null : result });
-  } catch (error) {
-    reply({ jsonrpc: '2.0', id: request.id, error: engineErrorResponse(error, { method, scriptFailure: takeLastScriptFailure() }) });
-  }
-}
-
-/**
- * The WebAssembly engine reaches the shadow-database factory only once a devDiagnostic has run
- * on it, and loses it again after applyMigrations, so `migrate dev` failed in evaluateDataLoss
- * with "PostgreSQL shadow DB must be provided through an external factory". Such a call is retried
- * once after a devDiagnostic over the same migrations, which only reads.
- */
-async function callEngine(engine, method, params) {
-  try {
-    return await engine[method](params);
-  } catch (error) {
-    if (!/shadow DB must be provided through an external factory/.test(error?.message) || !params.migrationsList) throw error;
-    await engine.devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters ?? { externalTables: [], externalEnums: [] } });
-    return engine[method](params);
-  }
-}
-
-let nextPrintId = 1_000_000;
-
-function reply(message) {
-  process.stdout.write(`${JSON.stringify(message)}\n`);
+function writeLine(line) {
+  process.stdout.write(`${line}\n`);
 }
 
 async function main() {

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { openStartupDatabase } from './bootstrap/database.js';
 import { ConfigInvalid, loadConfig } from './config/app-config.js';
 
 async function main(): Promise<void> {
+  // Before the application (and its pino logger) exists, start-up lines are JSON too.
+  Logger.overrideLogger(new ConsoleLogger({ json: true }));
   const logger = new Logger('Bootstrap');
   // An operator's .env counts as the environment; variables already set win over it.
   if (existsSync('.env')) process.loadEnvFile('.env');

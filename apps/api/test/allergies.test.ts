@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { AllergiesRepository } from '../src/patients/allergies/allergies.repository.js';
-import { AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
+import { startClinicTeam, type ClinicTeam } from './support/clinic-team.js';
+import type { TestApp } from './support/test-app.js';
 
 function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -17,18 +18,12 @@ describe('allergies', () => {
   let admin: SignedInProvider;
   let clinician: SignedInProvider;
   let staff: SignedInProvider;
+  let team: ClinicTeam;
   before(async () => {
-    api = await startTestApp();
-    accounts = new AuthFixture(api);
-    // One after the other: the embedded PostgreSQL serves one session at a time.
-    admin = await accounts.signedIn({ role: 'admin' });
-    clinician = await accounts.signedIn({ role: 'clinician' });
-    staff = await accounts.signedIn({ role: 'staff' });
+    team = await startClinicTeam();
+    ({ api, accounts, admin, clinician, staff } = team);
   });
-  after(async () => {
-    await accounts.close();
-    await api.close();
-  });
+  after(() => team.close());
 
   const asClinician = () => bearer(clinician.accessToken);
   const asStaff = () => bearer(staff.accessToken);

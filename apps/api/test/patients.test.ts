@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { PatientsRepository } from '../src/patients/patients.repository.js';
-import { AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
+import { startClinicTeam, type ClinicTeam } from './support/clinic-team.js';
+import type { TestApp } from './support/test-app.js';
 
 const MALFORMED_IDS = ['not-a-uuid', '12345', '3f2b8c1e-6a4d-4e5f-9b7a-1c2d3e4f5a6'];
 
@@ -35,18 +36,12 @@ describe('patients', () => {
   let admin: SignedInProvider;
   let clinician: SignedInProvider;
   let staff: SignedInProvider;
+  let team: ClinicTeam;
   before(async () => {
-    api = await startTestApp();
-    accounts = new AuthFixture(api);
-    // One after the other: the embedded PostgreSQL serves one session at a time.
-    admin = await accounts.signedIn({ role: 'admin' });
-    clinician = await accounts.signedIn({ role: 'clinician' });
-    staff = await accounts.signedIn({ role: 'staff' });
+    team = await startClinicTeam();
+    ({ api, accounts, admin, clinician, staff } = team);
   });
-  after(async () => {
-    await accounts.close();
-    await api.close();
-  });
+  after(() => team.close());
 
   const asStaff = () => bearer(staff.accessToken);
   const patientCount = () => accounts.prisma.patient.count();

@@ -3,13 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { recordRoutes } from './common/route-registry.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
-import { loggerOptions, logRequests, requestIdOf } from './logging/logging.module.js';
+import { loggerOptions, logRequests, PinoNestLogger, requestIdOf } from './logging/request-logging.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -43,7 +42,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   );
   recordRoutes(app);
   logRequests(app.getHttpAdapter().getInstance());
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalFilters(new DomainErrorFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -4,7 +4,6 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
-import { LoggingModule } from './logging/logging.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 
@@ -16,7 +15,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
         DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
         AuthModule,
         HealthModule,

@@ -1,5 +1,5 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, DomainErrorCode } from './domain-error.js';
 
 // Every code has an answer: adding a code without one is a compile error.
@@ -47,8 +47,6 @@ function prismaCode(error: unknown): string | undefined {
  */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const send = (statusCode: number, body: Record<string, unknown>) =>
@@ -73,7 +71,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     // The message is withheld: a driver's message can quote the values of a row.
     const where = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 8).join('\n') : '';
-    this.logger.error(`Unexpected ${error instanceof Error ? error.name : typeof error}${prisma ? ` (${prisma})` : ''}\n${where}`);
+    // The request's own logger: the line carries its request id.
+    host.switchToHttp().getRequest<FastifyRequest>().log.error(`Unexpected ${error instanceof Error ? error.name : typeof error}${prisma ? ` (${prisma})` : ''}\n${where}`);
     send(HttpStatus.INTERNAL_SERVER_ERROR, { message: 'Something went wrong on our side' });
   }
 }

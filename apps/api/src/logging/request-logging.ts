@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { type DynamicModule, Module } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
-import { LoggerModule } from 'nestjs-pino';
+import type { LoggerService } from '@nestjs/common';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 
 // A caller's request id is kept when it looks like one; anything else is replaced, so a client
@@ -38,13 +37,26 @@ export function logRequests(fastify: FastifyInstance): void {
   });
 }
 
-/** Nest's own log lines go through the same pino logger, with the request id when in a request. */
-@Module({})
-export class LoggingModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: LoggingModule,
-      imports: [LoggerModule.forRoot({ useExisting: true, pinoHttp: loggerOptions(config) })],
-    };
+/** Nest's own log lines (start-up, module wiring) go through the same pino logger as requests. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly pino: FastifyBaseLogger) {}
+
+  log(message: unknown, context?: string): void {
+    this.pino.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.pino.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.pino.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.pino.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.pino.trace({ context }, String(message));
+  }
+  fatal(message: unknown, context?: string): void {
+    this.pino.fatal({ context }, String(message));
   }
 }

@@ -26,14 +26,19 @@ function publishDocs(app: NestFastifyApplication): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
+export interface CreateAppOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
+}
+
 /** The configured application, initialised but not listening: main.ts listens, tests inject. */
-export async function createApp(config: AppConfig & { databaseUrl: string }): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig & { databaseUrl: string }, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter({
       bodyLimit: config.bodyLimitBytes,
       trustProxy: config.trustProxy,
-      logger: loggerOptions(config),
+      logger: loggerOptions(config, options.logStream),
       genReqId: requestIdOf,
       // Fastify's own request lines carry the full URL; logRequests writes a safer one instead.
       logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),

@@ -17,8 +17,8 @@ export function requestIdOf(request: { headers: IncomingHttpHeaders }): string {
 }
 
 /** Fastify's own pino logger: JSON lines, each request's carrying its `requestId`. */
-export function loggerOptions(config: AppConfig) {
-  return { level: config.logLevel, redact: { paths: REDACTED, censor: '[redacted]' } };
+export function loggerOptions(config: AppConfig, stream?: NodeJS.WritableStream) {
+  return { level: config.logLevel, redact: { paths: REDACTED, censor: '[redacted]' }, ...(stream && { stream }) };
 }
 
 /**

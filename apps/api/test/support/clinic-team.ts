@@ -1,4 +1,5 @@
 import { AuthFixture, type SignedInProvider } from './auth.js';
+import type { CreateAppOptions } from '../../src/app.factory.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 /** The app over this suite's database, with one signed-in provider of each role. */
@@ -11,8 +12,8 @@ export interface ClinicTeam {
   close(): Promise<void>;
 }
 
-export async function startClinicTeam(env: Record<string, string> = {}): Promise<ClinicTeam> {
-  const api = await startTestApp(env);
+export async function startClinicTeam(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<ClinicTeam> {
+  const api = await startTestApp(env, options);
   const accounts = new AuthFixture(api);
   // One after the other: the embedded PostgreSQL serves one session at a time.
   const admin = await accounts.signedIn({ role: 'admin' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { hashPassword, verifyPassword } from '@clinic/db/seed';
+import { hashPassword, verifyPassword } from '@clinic/db/passwords';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type ProviderDto, toProviderDto } from '../providers/dto/provider.dto.js';

@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
-import { passwordWeaknesses } from '@clinic/db/seed';
+import { passwordWeaknesses } from '@clinic/db/passwords';
 
 // The seeds' policy, so that accounts made by an admin and by the production seed meet one rule.
 export const PASSWORD_POLICY =

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { hashPassword } from '@clinic/db/seed';
+import { hashPassword } from '@clinic/db/passwords';
 import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
 import { InvalidCursor, StaleWrite } from '../common/domain-error.js';
 import { assertFresh } from '../common/etag.js';

@@ -5,8 +5,8 @@ export { SEEDED_TABLES } from './dataset.js';
 export { parseSeedEnvironment, SEED_ENVIRONMENTS, type SeedEnvironment } from './environments.js';
 export { SeedRefused, type SeedRefusalReason } from './errors.js';
 export { bodyMassIndex } from './generate/vitals.js';
-export { isPlausibleEmail, MINIMUM_PASSWORD_LENGTH, passwordWeaknesses } from './password-policy.js';
-export { hashPassword, verifyPassword } from './passwords.js';
+export { isPlausibleEmail, MINIMUM_PASSWORD_LENGTH, passwordWeaknesses } from '../passwords/index.js';
+export { hashPassword, verifyPassword } from '../passwords/index.js';
 export type { SeedLog } from './progress.js';
 export { describeSeedSummary, isDatabaseEmpty, seedDatabase, type SeedOptions, type SeedSummary } from './seed-database.js';
 export {

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword } from '../passwords/index.js';
 import type { SeedLog } from './progress.js';
 import type { StaffMember } from './staff.js';
 

@@ -14,11 +14,8 @@ export interface StaffMember {
   phone: string | null;
 }
 
-/**
- * The one password of every development (and, unless overridden, staging) account. It is public,
- * in docs/seeds.md, and the production seed refuses it.
- */
-export const DEVELOPMENT_PASSWORD = 'DevOnly-Clinic-2025!';
+// The one password of every development (and, unless overridden, staging) account.
+export { DEVELOPMENT_PASSWORD } from '../passwords/index.js';
 
 export const DEVELOPMENT_ADMIN_EMAIL = 'admin@clinic.example.org';
 

@@ -4,7 +4,7 @@ import type { ClinicDataset, InsertedRows } from '../dataset.js';
 import { SeedRefused } from '../errors.js';
 import { buildClinicDataset } from '../generate/clinic.js';
 import { seedIdsFor } from '../ids.js';
-import { passwordWeaknesses } from '../password-policy.js';
+import { passwordWeaknesses } from '../../passwords/index.js';
 import { clinicians, DEVELOPMENT_PASSWORD, STAGING_STAFF, type StaffMember } from '../staff.js';
 import { seedClinicTier } from './clinic-tier.js';
 import type { TierContext } from './context.js';

@@ -1,7 +1,7 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 // OWASP's first argon2id recommendation (Password Storage Cheat Sheet): 19 MiB, 2 passes, 1 lane.
-// The API's login uses the same module, so seeded accounts and real ones hash alike.
+// The API's sign-in and the seeds share this module, so seeded accounts and real ones hash alike.
 const ARGON2ID_OPTIONS = {
   algorithm: Algorithm.Argon2id,
   memoryCost: 19_456,

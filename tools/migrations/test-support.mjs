@@ -107,7 +107,9 @@ export async function seedClinic(db) {
       SELECT id, 'Hypertension', 'active' FROM patient WHERE "firstName" = 'Tomás' RETURNING id
     ), appointment AS (
       INSERT INTO appointments ("patientId", "providerId", "appointmentDate", "appointmentType", status, "updatedAt")
-      SELECT patient.id, provider.id, timestamp '2024-02-20 09:30', 'follow_up', 'completed', now() FROM patient, provider RETURNING id
+      -- One an hour: a provider's active appointments may not overlap.
+      SELECT patient.id, provider.id, timestamp '2024-02-20 09:30' + (row_number() OVER ()) * interval '1 hour', 'follow_up', 'completed', now()
+      FROM patient, provider RETURNING id
     ), record AS (
       INSERT INTO medical_records ("appointmentId", "chiefComplaint", diagnosis, "isDraft", "updatedAt")
       SELECT id, 'Headache', 'Tension headache', false, now() FROM appointment RETURNING id

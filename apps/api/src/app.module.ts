@@ -1,11 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DbModule } from '@clinic/db';
+import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ChartModule } from './chart/chart.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
+import { RecordsModule } from './records/records.module.js';
 
 /** The application, for a configuration whose database is already known (see main.ts). */
 @Module({})
@@ -20,6 +23,9 @@ export class AppModule {
         HealthModule,
         ProvidersModule,
         PatientsModule,
+        AppointmentsModule,
+        RecordsModule,
+        ChartModule,
       ],
     };
   }

@@ -1,0 +1,113 @@
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator.js';
+import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { EtagHeader } from '../common/etag-header.interceptor.js';
+import { UuidParam } from '../common/uuid-param.js';
+import { FRONT_DESK, SCHEDULE_READERS, VISIT_CLINICIANS } from './appointment-roles.js';
+import { AppointmentsService } from './appointments.service.js';
+import { AppointmentPageDto } from './dto/appointment-page.dto.js';
+import { AppointmentDto } from './dto/appointment.dto.js';
+import { BookAppointmentDto } from './dto/book-appointment.dto.js';
+import { ListAppointmentsQueryDto } from './dto/list-appointments-query.dto.js';
+import { RescheduleAppointmentDto } from './dto/reschedule-appointment.dto.js';
+
+/** The action routes' shared answers: 200 with the moved appointment, or 409 from any other status. */
+const Transition = (summary: string, allowedFrom: string) =>
+  applyDecorators(
+    HttpCode(HttpStatus.OK),
+    UseInterceptors(EtagHeader),
+    ApiOperation({ summary, description: `Allowed only from ${allowedFrom}; any other status answers 409 and changes nothing.` }),
+    ApiOkResponse({ type: AppointmentDto, headers: ETAG_HEADER }),
+    ApiInvalidInput('id is not a UUID'),
+    ApiAbsent('No such appointment'),
+    ApiConflictResponse({ type: ErrorResponseDto, description: 'The appointment is not in a status this move starts from' }),
+  );
+
+@ApiTags('appointments')
+@ApiSignedIn()
+@Controller('appointments')
+export class AppointmentsController {
+  constructor(private readonly appointments: AppointmentsService) {}
+
+  @Get()
+  @Roles(...SCHEDULE_READERS)
+  @ApiOperation({ summary: 'Find appointments by provider, patient, time window and status', description: 'Ordered by appointmentDate, then id.' })
+  @ApiOkResponse({ type: AppointmentPageDto })
+  @ApiInvalidInput('Invalid filter (malformed UUID or date-time, unknown status), limit or cursor')
+  listAppointments(@Query() query: ListAppointmentsQueryDto): Promise<AppointmentPageDto> {
+    return this.appointments.listAppointments(query);
+  }
+
+  @Post()
+  @Roles(...FRONT_DESK)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'Book an appointment', description: 'The provider must be an active clinician or admin; a provider never has two overlapping active appointments.' })
+  @ApiCreatedResponse({ type: AppointmentDto, headers: ETAG_HEADER })
+  @ApiInvalidInput('Invalid input, or a provider who is deactivated or staff')
+  @ApiAbsent('No such patient, or no such provider')
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The provider already has an overlapping active appointment, or the patient is archived' })
+  bookAppointment(@Body() booking: BookAppointmentDto): Promise<AppointmentDto> {
+    return this.appointments.bookAppointment(booking);
+  }
+
+  @Get(':id')
+  @Roles(...SCHEDULE_READERS)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'One appointment' })
+  @ApiOkResponse({ type: AppointmentDto, headers: ETAG_HEADER })
+  @ApiInvalidInput('id is not a UUID')
+  @ApiAbsent('No such appointment')
+  getAppointment(@UuidParam('id') id: string): Promise<AppointmentDto> {
+    return this.appointments.getAppointment(id);
+  }
+
+  @Patch(':id')
+  @Roles(...FRONT_DESK)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'Move an appointment: its time, length or type', description: 'Only while scheduled. Fields left out stay as they are.' })
+  @ApiOkResponse({ type: AppointmentDto, headers: ETAG_HEADER })
+  @ApiInvalidInput()
+  @ApiAbsent('No such appointment')
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The appointment is no longer scheduled, or the new time overlaps another of the provider' })
+  @ApiIfMatch()
+  rescheduleAppointment(@UuidParam('id') id: string, @Body() update: RescheduleAppointmentDto, @Headers('if-match') ifMatch?: string): Promise<AppointmentDto> {
+    return this.appointments.rescheduleAppointment(id, update, ifMatch);
+  }
+
+  @Post(':id/check-in')
+  @Roles(...FRONT_DESK)
+  @Transition('Check the patient in', 'scheduled')
+  checkIn(@UuidParam('id') id: string): Promise<AppointmentDto> {
+    return this.appointments.moveAppointment(id, 'check-in');
+  }
+
+  @Post(':id/start')
+  @Roles(...VISIT_CLINICIANS)
+  @Transition('Start the visit', 'checked_in')
+  startVisit(@UuidParam('id') id: string): Promise<AppointmentDto> {
+    return this.appointments.moveAppointment(id, 'start');
+  }
+
+  @Post(':id/complete')
+  @Roles(...VISIT_CLINICIANS)
+  @Transition('Complete the visit', 'in_progress')
+  completeVisit(@UuidParam('id') id: string): Promise<AppointmentDto> {
+    return this.appointments.moveAppointment(id, 'complete');
+  }
+
+  @Post(':id/cancel')
+  @Roles(...FRONT_DESK)
+  @Transition('Cancel the appointment (frees its slot)', 'scheduled or checked_in')
+  cancelAppointment(@UuidParam('id') id: string): Promise<AppointmentDto> {
+    return this.appointments.moveAppointment(id, 'cancel');
+  }
+
+  @Post(':id/no-show')
+  @Roles(...FRONT_DESK)
+  @Transition('Mark the patient as not having come (frees the slot)', 'scheduled')
+  markNoShow(@UuidParam('id') id: string): Promise<AppointmentDto> {
+    return this.appointments.moveAppointment(id, 'no-show');
+  }
+}

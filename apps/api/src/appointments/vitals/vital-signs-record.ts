@@ -1,0 +1,39 @@
+/** One appointment's vital signs as the service works with them (decimals already numbers). */
+export interface VitalSignsRecord {
+  id: string;
+  appointmentId: string;
+  bloodPressureSystolic: number | null;
+  bloodPressureDiastolic: number | null;
+  heartRate: number | null;
+  temperature: number | null;
+  respiratoryRate: number | null;
+  oxygenSaturation: number | null;
+  weight: number | null;
+  height: number | null;
+  bmi: number | null;
+  painLevel: number | null;
+  recordedAt: Date;
+}
+
+export type VitalSignsValues = Omit<VitalSignsRecord, 'id' | 'appointmentId' | 'recordedAt'>;
+
+export const MEASUREMENTS = [
+  'bloodPressureSystolic',
+  'bloodPressureDiastolic',
+  'heartRate',
+  'temperature',
+  'respiratoryRate',
+  'oxygenSaturation',
+  'weight',
+  'height',
+  'painLevel',
+] as const satisfies readonly (keyof VitalSignsValues)[];
+
+/** Body mass index, kg/m², to one decimal, from weight in kg and height in cm. */
+export function bodyMassIndex(weightKg: number, heightCm: number): number {
+  const metres = heightCm / 100;
+  return Math.round((weightKg / (metres * metres)) * 10) / 10;
+}
+
+/** Beyond this a weight/height pair is a unit or typing mistake (recorded extremes lie within). */
+export const BMI_RANGE = { min: 5, max: 250 } as const;

@@ -1,0 +1,60 @@
+import type { AllergyRecord } from '../patients/allergies/allergy-record.js';
+import type { ConditionRecord } from '../patients/conditions/condition-record.js';
+import type { PatientRecord } from '../patients/patient-record.js';
+
+export interface ChartVisitRow {
+  id: string;
+  providerId: string;
+  appointmentDate: Date;
+  appointmentType: string;
+  status: string;
+  reasonForVisit: string | null;
+  medicalRecord: {
+    id: string;
+    isDraft: boolean;
+    signedAt: Date | null;
+    chiefComplaint: string | null;
+    diagnosis: string | null;
+  } | null;
+}
+
+export interface ChartVitalsRow {
+  appointmentId: string;
+  recordedAt: Date;
+  bloodPressureSystolic: number | null;
+  bloodPressureDiastolic: number | null;
+  heartRate: number | null;
+  temperature: { toNumber(): number } | null;
+  respiratoryRate: number | null;
+  oxygenSaturation: number | null;
+  weight: { toNumber(): number } | null;
+  height: { toNumber(): number } | null;
+  bmi: { toNumber(): number } | null;
+  painLevel: number | null;
+}
+
+export interface ChartPrescriptionRow {
+  id: string;
+  medicalRecordId: string;
+  medicationName: string;
+  strength: string;
+  dosage: string;
+  frequency: string;
+  duration: string | null;
+  quantity: number | null;
+  refills: number | null;
+  instructions: string;
+  indication: string | null;
+  overrideReason: string | null;
+  createdAt: Date;
+}
+
+/** Everything the chart shows, read in a fixed number of queries. */
+export interface ChartRows {
+  patient: PatientRecord;
+  allergies: AllergyRecord[];
+  activeConditions: ConditionRecord[];
+  recentVisits: ChartVisitRow[];
+  latestVitals: ChartVitalsRow | null;
+  recentPrescriptions: ChartPrescriptionRow[];
+}

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RequiredText } from '../../patients/chart-fields.js';
+
+export class CreateAmendmentDto {
+  @ApiProperty({ example: 'Wrong side documented', maxLength: 255 })
+  @RequiredText()
+  reason!: string;
+
+  @ApiProperty({ example: 'The examined ear was the left one, not the right.', maxLength: 20000 })
+  @RequiredText(20_000)
+  text!: string;
+}

@@ -1,0 +1,79 @@
+// Which recorded allergy, if any, a medication conflicts with. A name matches either way, as
+// whole words and case-insensitively ("Penicillin" matches "Penicillin V potassium", "Amoxicillin
+// oral suspension" matches an allergy to "amoxicillin"), and through DRUG_CLASSES: an allergy
+// that names a class, or any member of it, conflicts with every member of that class.
+//
+// DRUG_CLASSES is deliberately small: the classes whose cross-reactivity a primary-care clinic
+// meets every week. It is a safety net for typing a prescription, not a drug-interaction
+// database; cross-class reactions (penicillin ↔ cephalosporins, a few percent) are left to the
+// clinician. Names are lower-case single words; a medication or allergy matches a class when
+// one of its words is an alias or a member.
+
+export interface DrugClass {
+  /** How the class is named in an allergy list ("penicillin allergy", "sulfa drugs"). */
+  aliases: readonly string[];
+  /** Generic names of its members. */
+  members: readonly string[];
+}
+
+export const DRUG_CLASSES = {
+  penicillins: {
+    aliases: ['penicillins', 'penicillin'],
+    members: ['penicillin', 'amoxicillin', 'ampicillin', 'dicloxacillin', 'nafcillin', 'oxacillin', 'piperacillin'],
+  },
+  cephalosporins: {
+    aliases: ['cephalosporin', 'cephalosporins'],
+    members: ['cefalexin', 'cephalexin', 'cefadroxil', 'cefazolin', 'cefuroxime', 'cefdinir', 'cefpodoxime', 'cefixime', 'ceftriaxone'],
+  },
+  sulfonamides: {
+    aliases: ['sulfa', 'sulfonamide', 'sulfonamides'],
+    members: ['sulfamethoxazole', 'sulfadiazine', 'sulfasalazine', 'sulfisoxazole'],
+  },
+  NSAIDs: {
+    aliases: ['nsaid', 'nsaids'],
+    members: ['ibuprofen', 'naproxen', 'diclofenac', 'ketorolac', 'aspirin', 'celecoxib', 'meloxicam', 'indomethacin'],
+  },
+  macrolides: {
+    aliases: ['macrolide', 'macrolides'],
+    members: ['azithromycin', 'clarithromycin', 'erythromycin'],
+  },
+  tetracyclines: {
+    aliases: ['tetracyclines'],
+    members: ['tetracycline', 'doxycycline', 'minocycline'],
+  },
+} as const satisfies Record<string, DrugClass>;
+
+export interface AllergyMatch {
+  allergen: string;
+  /** The class through which it matched; absent for a match by name. */
+  drugClass?: string;
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 0);
+}
+
+/** True when `inner`'s words occur, in order and adjacent, among `outer`'s. */
+function containsWords(outer: string[], inner: string[]): boolean {
+  if (inner.length === 0 || inner.length > outer.length) return false;
+  return outer.some((_, start) => inner.every((word, offset) => outer[start + offset] === word));
+}
+
+function classesOf(words: string[]): string[] {
+  return Object.entries(DRUG_CLASSES)
+    .filter(([, drugClass]) => words.some((word) => (drugClass.aliases as readonly string[]).includes(word) || (drugClass.members as readonly string[]).includes(word)))
+    .map(([name]) => name);
+}
+
+/** The first of the patient's allergens the medication conflicts with, or undefined. */
+export function findAllergyConflict(medicationName: string, allergens: readonly string[]): AllergyMatch | undefined {
+  const medication = wordsOf(medicationName);
+  const medicationClasses = classesOf(medication);
+  for (const allergen of allergens) {
+    const words = wordsOf(allergen);
+    if (containsWords(medication, words) || containsWords(words, medication)) return { allergen };
+    const shared = classesOf(words).find((drugClass) => medicationClasses.includes(drugClass));
+    if (shared) return { allergen, drugClass: shared };
+  }
+  return undefined;
+}

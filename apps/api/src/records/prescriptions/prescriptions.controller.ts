@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/roles.decorator.js';
+import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
+import { ErrorResponseDto } from '../../common/dto/error-response.dto.js';
+import { EtagHeader } from '../../common/etag-header.interceptor.js';
+import { PageQueryDto } from '../../common/pagination.js';
+import { UuidParam } from '../../common/uuid-param.js';
+import { RECORD_READERS, RECORD_WRITERS } from '../record-roles.js';
+import { PrescriptionDto, PrescriptionPageDto } from './dto/prescription.dto.js';
+import { CreatePrescriptionDto, UpdatePrescriptionDto } from './dto/write-prescription.dto.js';
+import { PrescriptionsService } from './prescriptions.service.js';
+
+const SIGNED_OR_ALLERGIC = () =>
+  ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: "The record is signed (its prescriptions no longer change), or the medication matches one of the patient's allergies and no overrideReason was given",
+  });
+const SIGNED = () => ApiConflictResponse({ type: ErrorResponseDto, description: 'The record is signed: its prescriptions no longer change' });
+
+@ApiTags('prescriptions')
+@ApiSignedIn()
+@Controller('records/:recordId/prescriptions')
+export class PrescriptionsController {
+  constructor(private readonly prescriptions: PrescriptionsService) {}
+
+  @Get()
+  @Roles(...RECORD_READERS)
+  @ApiOperation({ summary: "A record's prescriptions, in the order they were recorded" })
+  @ApiOkResponse({ type: PrescriptionPageDto })
+  @ApiInvalidInput('recordId is not a UUID, or invalid limit or cursor')
+  @ApiAbsent('No such record')
+  listPrescriptions(@UuidParam('recordId') recordId: string, @Query() page: PageQueryDto): Promise<PrescriptionPageDto> {
+    return this.prescriptions.listPrescriptions(recordId, page);
+  }
+
+  @Post()
+  @Roles(...RECORD_WRITERS)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({
+    summary: 'Prescribe, on a draft record',
+    description: "A medication matching one of the patient's recorded allergies (by name, or by drug class) is refused (409) unless overrideReason says why; the reason is kept.",
+  })
+  @ApiCreatedResponse({ type: PrescriptionDto, headers: ETAG_HEADER })
+  @ApiInvalidInput('Invalid input (quantity below 1, negative refills, a required field missing, unknown field …)')
+  @ApiAbsent('No such record')
+  @SIGNED_OR_ALLERGIC()
+  prescribe(@UuidParam('recordId') recordId: string, @Body() prescription: CreatePrescriptionDto): Promise<PrescriptionDto> {
+    return this.prescriptions.prescribe(recordId, prescription);
+  }
+
+  @Patch(':prescriptionId')
+  @Roles(...RECORD_WRITERS)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'Correct a prescription of a draft record', description: 'Fields left out stay as they are; null clears an optional field.' })
+  @ApiOkResponse({ type: PrescriptionDto, headers: ETAG_HEADER })
+  @ApiInvalidInput()
+  @ApiAbsent('No such record, or no such prescription on it')
+  @SIGNED_OR_ALLERGIC()
+  @ApiIfMatch()
+  correctPrescription(
+    @UuidParam('recordId') recordId: string,
+    @UuidParam('prescriptionId') prescriptionId: string,
+    @Body() update: UpdatePrescriptionDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<PrescriptionDto> {
+    return this.prescriptions.correctPrescription(recordId, prescriptionId, update, ifMatch);
+  }
+
+  @Delete(':prescriptionId')
+  @Roles(...RECORD_WRITERS)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove a prescription from a draft record' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiInvalidInput('recordId or prescriptionId is not a UUID')
+  @ApiAbsent('No such record, or no such prescription on it')
+  @SIGNED()
+  removePrescription(@UuidParam('recordId') recordId: string, @UuidParam('prescriptionId') prescriptionId: string): Promise<void> {
+    return this.prescriptions.removePrescription(recordId, prescriptionId);
+  }
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/roles.decorator.js';
+import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
+import { ErrorResponseDto } from '../../common/dto/error-response.dto.js';
+import { EtagHeader } from '../../common/etag-header.interceptor.js';
+import { PageQueryDto } from '../../common/pagination.js';
+import { UuidParam } from '../../common/uuid-param.js';
+import { RECORD_READERS, RECORD_WRITERS } from '../record-roles.js';
+import { SymptomDto, SymptomPageDto } from './dto/symptom.dto.js';
+import { CreateSymptomDto, UpdateSymptomDto } from './dto/write-symptom.dto.js';
+import { SymptomsService } from './symptoms.service.js';
+
+const SIGNED = () => ApiConflictResponse({ type: ErrorResponseDto, description: 'The record is signed: its symptoms no longer change' });
+
+@ApiTags('symptoms')
+@ApiSignedIn()
+@Controller('records/:recordId/symptoms')
+export class SymptomsController {
+  constructor(private readonly symptoms: SymptomsService) {}
+
+  @Get()
+  @Roles(...RECORD_READERS)
+  @ApiOperation({ summary: "A record's symptoms, in the order they were recorded" })
+  @ApiOkResponse({ type: SymptomPageDto })
+  @ApiInvalidInput('recordId is not a UUID, or invalid limit or cursor')
+  @ApiAbsent('No such record')
+  listSymptoms(@UuidParam('recordId') recordId: string, @Query() page: PageQueryDto): Promise<SymptomPageDto> {
+    return this.symptoms.listSymptoms(recordId, page);
+  }
+
+  @Post()
+  @Roles(...RECORD_WRITERS)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'Add a symptom to a draft record' })
+  @ApiCreatedResponse({ type: SymptomDto, headers: ETAG_HEADER })
+  @ApiInvalidInput('Invalid input (severity outside 1-10, missing symptomName, unknown field …)')
+  @ApiAbsent('No such record')
+  @SIGNED()
+  recordSymptom(@UuidParam('recordId') recordId: string, @Body() symptom: CreateSymptomDto): Promise<SymptomDto> {
+    return this.symptoms.recordSymptom(recordId, symptom);
+  }
+
+  @Patch(':symptomId')
+  @Roles(...RECORD_WRITERS)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({ summary: 'Correct a symptom of a draft record', description: 'Fields left out stay as they are; null clears an optional field.' })
+  @ApiOkResponse({ type: SymptomDto, headers: ETAG_HEADER })
+  @ApiInvalidInput()
+  @ApiAbsent('No such record, or no such symptom on it')
+  @SIGNED()
+  @ApiIfMatch()
+  correctSymptom(
+    @UuidParam('recordId') recordId: string,
+    @UuidParam('symptomId') symptomId: string,
+    @Body() update: UpdateSymptomDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<SymptomDto> {
+    return this.symptoms.correctSymptom(recordId, symptomId, update, ifMatch);
+  }
+
+  @Delete(':symptomId')
+  @Roles(...RECORD_WRITERS)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove a symptom from a draft record' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiInvalidInput('recordId or symptomId is not a UUID')
+  @ApiAbsent('No such record, or no such symptom on it')
+  @SIGNED()
+  removeSymptom(@UuidParam('recordId') recordId: string, @UuidParam('symptomId') symptomId: string): Promise<void> {
+    return this.symptoms.removeSymptom(recordId, symptomId);
+  }
+}

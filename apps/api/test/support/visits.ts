@@ -1,0 +1,54 @@
+// Patients, visits and notes written straight into a suite's database, for the records, symptoms,
+// prescriptions and chart suites.
+import type { PrismaClient } from '@clinic/db';
+
+let slot = 0;
+
+/** A distinct half-hour per call, so no two test visits of a provider ever overlap. */
+function nextSlot(daysAgo: number): Date {
+  slot += 1;
+  return new Date(Date.UTC(2026, 0, 1) - daysAgo * 86_400_000 + slot * 3_600_000);
+}
+
+export class VisitFixture {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async patient(): Promise<string> {
+    const { id } = await this.prisma.patient.create({
+      data: {
+        firstName: 'Rhea',
+        lastName: 'Notara',
+        dateOfBirth: new Date('1980-02-14'),
+        sex: 'female',
+        phone: '555-010-0500',
+        emergencyContactName: 'Ivo Notara',
+        emergencyContactPhone: '555-010-0501',
+      },
+    });
+    return id;
+  }
+
+  async visit(patientId: string, providerId: string, options: { status?: 'completed' | 'in_progress' | 'cancelled' | 'scheduled'; daysAgo?: number } = {}): Promise<string> {
+    const { id } = await this.prisma.appointment.create({
+      data: {
+        patientId,
+        providerId,
+        appointmentDate: nextSlot(options.daysAgo ?? 0),
+        appointmentType: 'sick_visit',
+        reasonForVisit: 'Sore throat',
+        status: options.status ?? 'in_progress',
+      },
+    });
+    return id;
+  }
+
+  /** A draft record for the visit, written directly. */
+  async draft(appointmentId: string, notes: { chiefComplaint?: string; diagnosis?: string } = {}): Promise<string> {
+    const { id } = await this.prisma.medicalRecord.create({ data: { appointmentId, chiefComplaint: 'Sore throat', ...notes } });
+    return id;
+  }
+
+  async sign(recordId: string, signerId: string): Promise<void> {
+    await this.prisma.medicalRecord.update({ where: { id: recordId }, data: { isDraft: false, signedAt: new Date(), signedById: signerId } });
+  }
+}

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DbModule } from '@clinic/db';
 import { AppointmentsModule } from './appointments/appointments.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChartModule } from './chart/chart.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -20,6 +21,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
         AuthModule,
+        AuditModule,
         HealthModule,
         ProvidersModule,
         PatientsModule,

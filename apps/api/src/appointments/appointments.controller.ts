@@ -1,11 +1,10 @@
 import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { Access } from '../auth/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { EtagHeader } from '../common/etag-header.interceptor.js';
 import { UuidParam } from '../common/uuid-param.js';
-import { FRONT_DESK, SCHEDULE_READERS, VISIT_CLINICIANS } from './appointment-roles.js';
 import { AppointmentsService } from './appointments.service.js';
 import { AppointmentPageDto } from './dto/appointment-page.dto.js';
 import { AppointmentDto } from './dto/appointment.dto.js';
@@ -32,7 +31,7 @@ export class AppointmentsController {
   constructor(private readonly appointments: AppointmentsService) {}
 
   @Get()
-  @Roles(...SCHEDULE_READERS)
+  @Access('GET /api/v1/appointments')
   @ApiOperation({ summary: 'Find appointments by provider, patient, time window and status', description: 'Ordered by appointmentDate, then id.' })
   @ApiOkResponse({ type: AppointmentPageDto })
   @ApiInvalidInput('Invalid filter (malformed UUID or date-time, unknown status), limit or cursor')
@@ -41,7 +40,7 @@ export class AppointmentsController {
   }
 
   @Post()
-  @Roles(...FRONT_DESK)
+  @Access('POST /api/v1/appointments')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Book an appointment', description: 'The provider must be an active clinician or admin; a provider never has two overlapping active appointments.' })
   @ApiCreatedResponse({ type: AppointmentDto, headers: ETAG_HEADER })
@@ -53,7 +52,7 @@ export class AppointmentsController {
   }
 
   @Get(':id')
-  @Roles(...SCHEDULE_READERS)
+  @Access('GET /api/v1/appointments/{id}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'One appointment' })
   @ApiOkResponse({ type: AppointmentDto, headers: ETAG_HEADER })
@@ -64,7 +63,7 @@ export class AppointmentsController {
   }
 
   @Patch(':id')
-  @Roles(...FRONT_DESK)
+  @Access('PATCH /api/v1/appointments/{id}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Move an appointment: its time, length or type', description: 'Only while scheduled. Fields left out stay as they are.' })
   @ApiOkResponse({ type: AppointmentDto, headers: ETAG_HEADER })
@@ -77,35 +76,35 @@ export class AppointmentsController {
   }
 
   @Post(':id/check-in')
-  @Roles(...FRONT_DESK)
+  @Access('POST /api/v1/appointments/{id}/check-in')
   @Transition('Check the patient in', 'scheduled')
   checkIn(@UuidParam('id') id: string): Promise<AppointmentDto> {
     return this.appointments.moveAppointment(id, 'check-in');
   }
 
   @Post(':id/start')
-  @Roles(...VISIT_CLINICIANS)
+  @Access('POST /api/v1/appointments/{id}/start')
   @Transition('Start the visit', 'checked_in')
   startVisit(@UuidParam('id') id: string): Promise<AppointmentDto> {
     return this.appointments.moveAppointment(id, 'start');
   }
 
   @Post(':id/complete')
-  @Roles(...VISIT_CLINICIANS)
+  @Access('POST /api/v1/appointments/{id}/complete')
   @Transition('Complete the visit', 'in_progress')
   completeVisit(@UuidParam('id') id: string): Promise<AppointmentDto> {
     return this.appointments.moveAppointment(id, 'complete');
   }
 
   @Post(':id/cancel')
-  @Roles(...FRONT_DESK)
+  @Access('POST /api/v1/appointments/{id}/cancel')
   @Transition('Cancel the appointment (frees its slot)', 'scheduled or checked_in')
   cancelAppointment(@UuidParam('id') id: string): Promise<AppointmentDto> {
     return this.appointments.moveAppointment(id, 'cancel');
   }
 
   @Post(':id/no-show')
-  @Roles(...FRONT_DESK)
+  @Access('POST /api/v1/appointments/{id}/no-show')
   @Transition('Mark the patient as not having come (frees the slot)', 'scheduled')
   markNoShow(@UuidParam('id') id: string): Promise<AppointmentDto> {
     return this.appointments.moveAppointment(id, 'no-show');

@@ -18,7 +18,7 @@ import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { RefreshTokenDto } from './dto/refresh-token.dto.js';
 import { SessionDto } from './dto/session.dto.js';
 import { SignInDto } from './dto/sign-in.dto.js';
-import { Public } from './public.decorator.js';
+import { Access } from './access.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -26,7 +26,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
-  @Public()
+  @Access('POST /api/v1/auth/login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sign in with email and password' })
   @ApiOkResponse({ type: SessionDto })
@@ -42,7 +42,7 @@ export class AuthController {
   }
 
   @Post('refresh')
-  @Public()
+  @Access('POST /api/v1/auth/refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; the one sent stops working' })
   @ApiOkResponse({ type: SessionDto })
@@ -53,6 +53,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Access('POST /api/v1/auth/logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Sign out: the refresh token, and every token of its sign-in, stop working' })
@@ -65,6 +66,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Access('GET /api/v1/auth/me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in provider' })
   @ApiOkResponse({ type: ProviderDto })

@@ -62,3 +62,13 @@ export class RoleNotAllowed extends DomainError {
     super(`Only ${allowed.join(' or ')} providers may do this`);
   }
 }
+
+/** A provider listing or searching faster than LIST_RATE_LIMIT_PER_MINUTE allows. */
+export class ListingThrottled extends DomainError {
+  readonly code = DomainErrorCode.TooManyAttempts;
+  override readonly headers: Record<string, string>;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many list and search requests: try again in ${retryAfterSeconds} seconds`);
+    this.headers = { 'Retry-After': String(retryAfterSeconds) };
+  }
+}

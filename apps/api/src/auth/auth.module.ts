@@ -5,13 +5,15 @@ import { AccessTokens } from './access-tokens.js';
 import { AuthController } from './auth.controller.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
+import { ListThrottleGuard } from './list-throttle.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RolesGuard } from './roles.guard.js';
 
 /**
- * Sign-in, tokens, and the two global guards every route passes: first who is calling
- * (AccessTokenGuard), then whether their role may (RolesGuard). Global guards run in the order
- * they are registered here.
+ * Sign-in, tokens, and the global guards every route passes: first who is calling
+ * (AccessTokenGuard), then whether their role may (RolesGuard), then, on lists and searches,
+ * whether they are listing too fast (ListThrottleGuard). Global guards run in the order they are
+ * registered here.
  */
 @Module({
   controllers: [AuthController],
@@ -22,6 +24,7 @@ import { RolesGuard } from './roles.guard.js';
     LoginThrottle,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: ListThrottleGuard },
   ],
 })
 export class AuthModule {}

@@ -2,11 +2,10 @@ import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
 import { CurrentProvider } from '../auth/current-provider.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { Access } from '../auth/access.decorator.js';
 import { ApiAbsent, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { EtagHeader } from '../common/etag-header.interceptor.js';
 import { UuidParam } from '../common/uuid-param.js';
-import { CHART_VIEWERS } from './chart-roles.js';
 import { ChartService } from './chart.service.js';
 import { ChartDto } from './dto/chart.dto.js';
 
@@ -17,7 +16,7 @@ export class ChartController {
   constructor(private readonly chart: ChartService) {}
 
   @Get()
-  @Roles(...CHART_VIEWERS)
+  @Access('GET /api/v1/patients/{patientId}/chart')
   @UseInterceptors(EtagHeader)
   @ApiOperation({
     summary: "A patient's chart at a glance",

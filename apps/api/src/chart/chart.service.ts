@@ -4,7 +4,7 @@ import { toAllergyDto } from '../patients/allergies/dto/allergy.dto.js';
 import { toConditionDto } from '../patients/conditions/dto/condition.dto.js';
 import { toPatientDto } from '../patients/dto/patient.dto.js';
 import { PatientNotFound } from '../patients/patients.errors.js';
-import { NOTE_READERS } from './chart-roles.js';
+import { NOTE_READERS } from '../auth/access-table.js';
 import type { ChartPrescriptionRow, ChartVisitRow, ChartVitalsRow } from './chart-rows.js';
 import { ChartRepository } from './chart.repository.js';
 import type { ChartDto, ChartPrescriptionDto, ChartVisitDto, ChartVitalsDto } from './dto/chart.dto.js';

@@ -23,6 +23,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Behind a reverse proxy, the client address comes from X-Forwarded-For (login throttling needs it). */
   trustProxy: boolean;
+  /** Requests per provider per minute to list and search routes, then 429 (see auth/list-throttle.ts). */
+  listRateLimitPerMinute: number;
   auth: AuthConfig;
 }
 
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 52_428_800),
     corsOrigins: read.origins('CORS_ORIGINS'),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    listRateLimitPerMinute: read.integer('LIST_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
     auth: readAuthConfig(read, environment),
   };
   if ((environment === 'production' || environment === 'staging') && !databaseUrl) {

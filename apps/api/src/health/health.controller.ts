@@ -1,17 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/public.decorator.js';
+import { Access } from '../auth/access.decorator.js';
 import { LivenessDto, ReadinessDto } from './dto/readiness.dto.js';
 import { HealthService } from './health.service.js';
 
-// Probes (load balancers, orchestrators) hold no token.
-@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('live')
+  @Access('GET /health/live')
   @ApiOperation({ summary: 'The process is up' })
   @ApiOkResponse({ type: LivenessDto })
   live(): LivenessDto {
@@ -19,6 +18,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @Access('GET /health/ready')
   @ApiOperation({ summary: 'The database answers' })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })

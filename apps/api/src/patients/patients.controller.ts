@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator.js';
+import { Access } from '../auth/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { CreatePatientDto } from './dto/create-patient.dto.js';
 import { PatientPageDto } from './dto/patient-page.dto.js';
@@ -8,18 +8,17 @@ import { PatientDto } from './dto/patient.dto.js';
 import { SearchPatientsQueryDto } from './dto/search-patients-query.dto.js';
 import { UpdatePatientDto } from './dto/update-patient.dto.js';
 import { EtagHeader } from '../common/etag-header.interceptor.js';
-import { CHART_READERS } from './patient-roles.js';
 import { PatientsService } from './patients.service.js';
 import { UuidParam } from '../common/uuid-param.js';
 
 @ApiTags('patients')
 @ApiSignedIn()
-@Roles(...CHART_READERS)
 @Controller('patients')
 export class PatientsController {
   constructor(private readonly patients: PatientsService) {}
 
   @Get()
+  @Access('GET /api/v1/patients')
   @ApiOperation({ summary: 'Find patients by name, date of birth, phone or email', description: 'Ordered by last name, first name, id. Archived patients are left out unless includeArchived=true.' })
   @ApiOkResponse({ type: PatientPageDto })
   @ApiInvalidInput('Invalid filter (q shorter than 2 characters, malformed date, phone without digits …), limit or cursor')
@@ -28,6 +27,7 @@ export class PatientsController {
   }
 
   @Post()
+  @Access('POST /api/v1/patients')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Register a patient' })
   @ApiCreatedResponse({ type: PatientDto, headers: ETAG_HEADER })
@@ -37,6 +37,7 @@ export class PatientsController {
   }
 
   @Get(':id')
+  @Access('GET /api/v1/patients/{id}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: "A patient's demographics, archived or not" })
   @ApiOkResponse({ type: PatientDto, headers: ETAG_HEADER })
@@ -47,6 +48,7 @@ export class PatientsController {
   }
 
   @Patch(':id')
+  @Access('PATCH /api/v1/patients/{id}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: "Change a patient's demographics", description: 'Fields left out stay as they are; null clears an optional field.' })
   @ApiOkResponse({ type: PatientDto, headers: ETAG_HEADER })
@@ -58,6 +60,7 @@ export class PatientsController {
   }
 
   @Delete(':id')
+  @Access('DELETE /api/v1/patients/{id}')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Archive a patient',

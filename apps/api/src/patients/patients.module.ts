@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { AllergiesController } from './allergies/allergies.controller.js';
 import { AllergiesRepository } from './allergies/allergies.repository.js';
 import { AllergiesService } from './allergies/allergies.service.js';
@@ -14,6 +15,7 @@ import { PatientsService } from './patients.service.js';
  * conditions live under /patients/:id and need the patient first, so they share this module.
  */
 @Module({
+  imports: [AuditModule],
   controllers: [PatientsController, AllergiesController, ConditionsController],
   providers: [PatientsService, PatientsRepository, AllergiesService, AllergiesRepository, ConditionsService, ConditionsRepository],
   exports: [PatientsService],

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail.js';
+import type { AuditEntry } from '../audit/audit-event.js';
 import { StaleWrite } from '../common/domain-error.js';
 import { assertFresh } from '../common/etag.js';
 import { type Page, toPage } from '../common/pagination.js';
@@ -21,7 +23,10 @@ function changesFrom(update: UpdatePatientDto): PatientChanges {
 
 @Injectable()
 export class PatientsService {
-  constructor(private readonly patients: PatientsRepository) {}
+  constructor(
+    private readonly patients: PatientsRepository,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async registerPatient(registration: CreatePatientDto): Promise<PatientDto> {
     const patient = await this.patients.createPatient({
@@ -40,14 +45,20 @@ export class PatientsService {
   }
 
   async getPatient(id: string): Promise<PatientDto> {
-    return toPatientDto(await this.findPatientOrFail(id));
+    const patient = await this.findAuditedPatientOrFail(id, 'read');
+    await this.recordRead(patient.id);
+    return toPatientDto(patient);
   }
 
   async updatePatient(id: string, update: UpdatePatientDto, ifMatch: string | undefined): Promise<PatientDto> {
-    const current = await this.findPatientOrFail(id);
+    const current = await this.findAuditedPatientOrFail(id, 'update');
     assertFresh(ifMatch, toPatientDto(current));
     const changes = changesFrom(update);
-    if (Object.keys(changes).length === 0) return toPatientDto(current);
+    if (Object.keys(changes).length === 0) {
+      // Nothing changes, but the caller is shown the chart: that is a read.
+      await this.recordRead(current.id);
+      return toPatientDto(current);
+    }
     const updated = await this.patients.updatePatient(current, changes);
     if (!updated) throw new StaleWrite();
     return toPatientDto(updated);
@@ -55,8 +66,8 @@ export class PatientsService {
 
   /** Archiving an archived patient changes nothing and succeeds, like the first time. */
   async archivePatient(id: string): Promise<void> {
-    const patient = await this.findPatientOrFail(id);
-    if (patient.archivedAt === null) await this.patients.archivePatient(patient.id);
+    const patient = await this.findAuditedPatientOrFail(id, 'archive');
+    await this.patients.archivePatient(patient.id);
   }
 
   async searchPatients(query: SearchPatientsQueryDto): Promise<Page<PatientDto>> {
@@ -69,7 +80,28 @@ export class PatientsService {
       after: patientKeyAfter(query.cursor),
       take: query.limit + 1,
     });
-    return toPage(rows, query.limit, (row) => [row.lastName, row.firstName, row.id], toPatientDto);
+    const page = toPage(rows, query.limit, (row) => [row.lastName, row.firstName, row.id], toPatientDto);
+    // One event per search, naming every patient shown; never the search terms (names, phones).
+    await this.audit.record({ action: 'search', resourceType: 'patient', patientIds: page.data.map((patient) => patient.id) });
+    return page;
+  }
+
+  /**
+   * For this feature's own routes: a request for an id that is no patient's is recorded as a
+   * failed attempt (outcome failed, not denied: denied is kept for refusals of the caller), so
+   * the trail shows who tries ids.
+   */
+  private async findAuditedPatientOrFail(id: string, action: AuditEntry['action']): Promise<PatientRecord> {
+    const patient = await this.patients.findPatient(id);
+    if (!patient) {
+      await this.audit.record({ action, resourceType: 'patient', resourceId: id, patientId: id, outcome: 'failed' });
+      throw new PatientNotFound();
+    }
+    return patient;
+  }
+
+  private recordRead(patientId: string): Promise<void> {
+    return this.audit.record({ action: 'read', resourceType: 'patient', resourceId: patientId, patientId });
   }
 
   /** The patient, archived or not: an archived chart stays readable and correctable. */

@@ -16,7 +16,7 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
 import { CurrentProvider } from '../auth/current-provider.decorator.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { Access } from '../auth/access.decorator.js';
 import { ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { etagOf } from '../common/etag.js';
 import { UuidParam } from '../common/uuid-param.js';
@@ -37,7 +37,7 @@ export class ProvidersController {
   constructor(private readonly providers: ProvidersService) {}
 
   @Get()
-  @Roles('admin')
+  @Access('GET /api/v1/providers')
   @ApiOperation({ summary: 'Providers in name order, a page at a time' })
   @ApiOkResponse({ type: ProviderPageDto })
   listProviders(@Query() query: ListProvidersQueryDto): Promise<ProviderPageDto> {
@@ -45,7 +45,7 @@ export class ProvidersController {
   }
 
   @Post()
-  @Roles('admin')
+  @Access('POST /api/v1/providers')
   @ApiOperation({ summary: 'Create a provider account' })
   @ApiCreatedResponse({ type: ProviderDto, headers: ETAG_HEADER })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Another provider has this email' })
@@ -56,6 +56,7 @@ export class ProvidersController {
   }
 
   @Get(':id')
+  @Access('GET /api/v1/providers/{id}')
   @ApiParam(ID_PARAM)
   @ApiOperation({ summary: 'A provider (admins: anyone; others: themselves)' })
   @ApiOkResponse({ type: ProviderDto, headers: ETAG_HEADER })
@@ -72,6 +73,7 @@ export class ProvidersController {
   }
 
   @Patch(':id')
+  @Access('PATCH /api/v1/providers/{id}')
   @ApiParam(ID_PARAM)
   @ApiOperation({ summary: 'Change a provider (admins: anyone, role and isActive included; others: their own profile)' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag read: the update is refused (412) if the provider changed since' })

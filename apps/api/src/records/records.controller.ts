@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Put, UseInt
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
 import { CurrentProvider } from '../auth/current-provider.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
+import { Access } from '../auth/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { EtagHeader } from '../common/etag-header.interceptor.js';
@@ -11,7 +11,6 @@ import { AmendmentDto } from './dto/amendment.dto.js';
 import { CreateAmendmentDto } from './dto/create-amendment.dto.js';
 import { MedicalRecordDto } from './dto/medical-record.dto.js';
 import { WriteRecordDto } from './dto/write-record.dto.js';
-import { RECORD_READERS, RECORD_WRITERS } from './record-roles.js';
 import { RecordsService } from './records.service.js';
 
 @ApiTags('medical records')
@@ -21,7 +20,7 @@ export class RecordsController {
   constructor(private readonly records: RecordsService) {}
 
   @Get()
-  @Roles(...RECORD_READERS)
+  @Access('GET /api/v1/appointments/{appointmentId}/record')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: "The visit's medical record, with its amendments" })
   @ApiOkResponse({ type: MedicalRecordDto, headers: ETAG_HEADER })
@@ -32,7 +31,7 @@ export class RecordsController {
   }
 
   @Put()
-  @Roles(...RECORD_WRITERS)
+  @Access('PUT /api/v1/appointments/{appointmentId}/record')
   @UseInterceptors(EtagHeader)
   @ApiOperation({
     summary: 'Write the draft record of a visit',
@@ -52,8 +51,8 @@ export class RecordsController {
   }
 
   @Post('sign')
+  @Access('POST /api/v1/appointments/{appointmentId}/record/sign')
   @HttpCode(HttpStatus.OK)
-  @Roles(...RECORD_WRITERS)
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Sign the record', description: 'From then on neither the record nor its symptoms and prescriptions change; corrections are amendments.' })
   @ApiOkResponse({ type: MedicalRecordDto, headers: ETAG_HEADER })
@@ -70,7 +69,7 @@ export class RecordsController {
   }
 
   @Post('amendments')
-  @Roles(...RECORD_WRITERS)
+  @Access('POST /api/v1/appointments/{appointmentId}/record/amendments')
   @ApiOperation({ summary: 'Amend a signed record', description: 'The signed record stays as it was; the amendment is kept beside it and never changes.' })
   @ApiCreatedResponse({ type: AmendmentDto })
   @ApiInvalidInput()

@@ -1,10 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/roles.decorator.js';
+import { Access } from '../../auth/access.decorator.js';
 import { ApiAbsent, ApiInvalidInput, ApiSignedIn } from '../../common/api-docs.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { UuidParam } from '../../common/uuid-param.js';
-import { SCHEDULE_READERS } from '../appointment-roles.js';
 import { VitalSignsPageDto } from './dto/vital-signs-page.dto.js';
 import { VitalSignsService } from './vital-signs.service.js';
 
@@ -15,7 +14,7 @@ export class PatientVitalSignsController {
   constructor(private readonly vitalSigns: VitalSignsService) {}
 
   @Get()
-  @Roles(...SCHEDULE_READERS)
+  @Access('GET /api/v1/patients/{patientId}/vitals')
   @ApiOperation({ summary: "A patient's vital signs over time, for trends", description: 'Every set across their appointments, newest first (recordedAt, then id).' })
   @ApiOkResponse({ type: VitalSignsPageDto })
   @ApiInvalidInput('patientId is not a UUID, or invalid limit or cursor')

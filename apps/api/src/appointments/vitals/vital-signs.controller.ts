@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Headers, Put, Res, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../../auth/roles.decorator.js';
+import { Access } from '../../auth/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto.js';
 import { EtagHeader } from '../../common/etag-header.interceptor.js';
 import { UuidParam } from '../../common/uuid-param.js';
-import { FRONT_DESK, SCHEDULE_READERS } from '../appointment-roles.js';
 import { RecordVitalSignsDto } from './dto/record-vital-signs.dto.js';
 import { VitalSignsDto } from './dto/vital-signs.dto.js';
 import { VitalSignsService } from './vital-signs.service.js';
@@ -18,7 +17,7 @@ export class VitalSignsController {
   constructor(private readonly vitalSigns: VitalSignsService) {}
 
   @Get()
-  @Roles(...SCHEDULE_READERS)
+  @Access('GET /api/v1/appointments/{id}/vitals')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: "The appointment's vital signs" })
   @ApiOkResponse({ type: VitalSignsDto, headers: ETAG_HEADER })
@@ -29,7 +28,7 @@ export class VitalSignsController {
   }
 
   @Put()
-  @Roles(...FRONT_DESK)
+  @Access('PUT /api/v1/appointments/{id}/vitals')
   @UseInterceptors(EtagHeader)
   @ApiOperation({
     summary: "Record the appointment's vital signs, or replace them",

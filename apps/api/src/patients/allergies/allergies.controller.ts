@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/roles.decorator.js';
+import { Access } from '../../auth/access.decorator.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
 import { EtagHeader } from '../../common/etag-header.interceptor.js';
-import { CHART_READERS, CLINICAL_WRITERS } from '../patient-roles.js';
 import { UuidParam } from '../../common/uuid-param.js';
 import { AllergiesService } from './allergies.service.js';
 import { AllergyPageDto } from './dto/allergy-page.dto.js';
@@ -19,7 +18,7 @@ export class AllergiesController {
   constructor(private readonly allergies: AllergiesService) {}
 
   @Get()
-  @Roles(...CHART_READERS)
+  @Access('GET /api/v1/patients/{id}/allergies')
   @ApiOperation({ summary: "A patient's allergies, in the order they were recorded" })
   @ApiOkResponse({ type: AllergyPageDto })
   @ApiInvalidInput('id is not a UUID, or invalid limit or cursor')
@@ -29,7 +28,7 @@ export class AllergiesController {
   }
 
   @Post()
-  @Roles(...CLINICAL_WRITERS)
+  @Access('POST /api/v1/patients/{id}/allergies')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Record an allergy on the chart' })
   @ApiCreatedResponse({ type: AllergyDto, headers: ETAG_HEADER })
@@ -40,7 +39,7 @@ export class AllergiesController {
   }
 
   @Get(':allergyId')
-  @Roles(...CHART_READERS)
+  @Access('GET /api/v1/patients/{id}/allergies/{allergyId}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'One allergy of the patient' })
   @ApiOkResponse({ type: AllergyDto, headers: ETAG_HEADER })
@@ -51,7 +50,7 @@ export class AllergiesController {
   }
 
   @Patch(':allergyId')
-  @Roles(...CLINICAL_WRITERS)
+  @Access('PATCH /api/v1/patients/{id}/allergies/{allergyId}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Correct an allergy', description: 'Fields left out stay as they are; null clears an optional field.' })
   @ApiOkResponse({ type: AllergyDto, headers: ETAG_HEADER })
@@ -68,7 +67,7 @@ export class AllergiesController {
   }
 
   @Delete(':allergyId')
-  @Roles(...CLINICAL_WRITERS)
+  @Access('DELETE /api/v1/patients/{id}/allergies/{allergyId}')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove an allergy recorded in error, or no longer held' })
   @ApiNoContentResponse({ description: 'Removed' })

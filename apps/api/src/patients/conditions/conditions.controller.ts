@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/roles.decorator.js';
+import { Access } from '../../auth/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
 import { EtagHeader } from '../../common/etag-header.interceptor.js';
-import { CHART_READERS, CLINICAL_WRITERS } from '../patient-roles.js';
 import { UuidParam } from '../../common/uuid-param.js';
 import { ConditionsService } from './conditions.service.js';
 import { ConditionPageDto } from './dto/condition-page.dto.js';
@@ -19,7 +18,7 @@ export class ConditionsController {
   constructor(private readonly conditions: ConditionsService) {}
 
   @Get()
-  @Roles(...CHART_READERS)
+  @Access('GET /api/v1/patients/{id}/conditions')
   @ApiOperation({ summary: "A patient's chronic conditions, in the order they were recorded" })
   @ApiOkResponse({ type: ConditionPageDto })
   @ApiInvalidInput('id is not a UUID, or invalid status, limit or cursor')
@@ -29,7 +28,7 @@ export class ConditionsController {
   }
 
   @Post()
-  @Roles(...CLINICAL_WRITERS)
+  @Access('POST /api/v1/patients/{id}/conditions')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Record a chronic condition on the chart' })
   @ApiCreatedResponse({ type: ConditionDto, headers: ETAG_HEADER })
@@ -40,7 +39,7 @@ export class ConditionsController {
   }
 
   @Get(':conditionId')
-  @Roles(...CHART_READERS)
+  @Access('GET /api/v1/patients/{id}/conditions/{conditionId}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'One chronic condition of the patient' })
   @ApiOkResponse({ type: ConditionDto, headers: ETAG_HEADER })
@@ -51,7 +50,7 @@ export class ConditionsController {
   }
 
   @Patch(':conditionId')
-  @Roles(...CLINICAL_WRITERS)
+  @Access('PATCH /api/v1/patients/{id}/conditions/{conditionId}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Update a chronic condition (status, notes, corrections)', description: 'Fields left out stay as they are; null clears an optional field.' })
   @ApiOkResponse({ type: ConditionDto, headers: ETAG_HEADER })
@@ -68,7 +67,7 @@ export class ConditionsController {
   }
 
   @Delete(':conditionId')
-  @Roles(...CLINICAL_WRITERS)
+  @Access('DELETE /api/v1/patients/{id}/conditions/{conditionId}')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a condition recorded in error', description: 'A condition that is over is kept with status resolved, not removed.' })
   @ApiNoContentResponse({ description: 'Removed' })

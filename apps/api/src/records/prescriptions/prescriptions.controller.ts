@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/roles.decorator.js';
+import { Access } from '../../auth/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto.js';
 import { EtagHeader } from '../../common/etag-header.interceptor.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { UuidParam } from '../../common/uuid-param.js';
-import { RECORD_READERS, RECORD_WRITERS } from '../record-roles.js';
 import { PrescriptionDto, PrescriptionPageDto } from './dto/prescription.dto.js';
 import { CreatePrescriptionDto, UpdatePrescriptionDto } from './dto/write-prescription.dto.js';
 import { PrescriptionsService } from './prescriptions.service.js';
@@ -25,7 +24,7 @@ export class PrescriptionsController {
   constructor(private readonly prescriptions: PrescriptionsService) {}
 
   @Get()
-  @Roles(...RECORD_READERS)
+  @Access('GET /api/v1/records/{recordId}/prescriptions')
   @ApiOperation({ summary: "A record's prescriptions, in the order they were recorded" })
   @ApiOkResponse({ type: PrescriptionPageDto })
   @ApiInvalidInput('recordId is not a UUID, or invalid limit or cursor')
@@ -35,7 +34,7 @@ export class PrescriptionsController {
   }
 
   @Post()
-  @Roles(...RECORD_WRITERS)
+  @Access('POST /api/v1/records/{recordId}/prescriptions')
   @UseInterceptors(EtagHeader)
   @ApiOperation({
     summary: 'Prescribe, on a draft record',
@@ -50,7 +49,7 @@ export class PrescriptionsController {
   }
 
   @Patch(':prescriptionId')
-  @Roles(...RECORD_WRITERS)
+  @Access('PATCH /api/v1/records/{recordId}/prescriptions/{prescriptionId}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Correct a prescription of a draft record', description: 'Fields left out stay as they are; null clears an optional field.' })
   @ApiOkResponse({ type: PrescriptionDto, headers: ETAG_HEADER })
@@ -68,7 +67,7 @@ export class PrescriptionsController {
   }
 
   @Delete(':prescriptionId')
-  @Roles(...RECORD_WRITERS)
+  @Access('DELETE /api/v1/records/{recordId}/prescriptions/{prescriptionId}')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a prescription from a draft record' })
   @ApiNoContentResponse({ description: 'Removed' })

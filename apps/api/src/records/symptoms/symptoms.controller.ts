@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/roles.decorator.js';
+import { Access } from '../../auth/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto.js';
 import { EtagHeader } from '../../common/etag-header.interceptor.js';
 import { PageQueryDto } from '../../common/pagination.js';
 import { UuidParam } from '../../common/uuid-param.js';
-import { RECORD_READERS, RECORD_WRITERS } from '../record-roles.js';
 import { SymptomDto, SymptomPageDto } from './dto/symptom.dto.js';
 import { CreateSymptomDto, UpdateSymptomDto } from './dto/write-symptom.dto.js';
 import { SymptomsService } from './symptoms.service.js';
@@ -20,7 +19,7 @@ export class SymptomsController {
   constructor(private readonly symptoms: SymptomsService) {}
 
   @Get()
-  @Roles(...RECORD_READERS)
+  @Access('GET /api/v1/records/{recordId}/symptoms')
   @ApiOperation({ summary: "A record's symptoms, in the order they were recorded" })
   @ApiOkResponse({ type: SymptomPageDto })
   @ApiInvalidInput('recordId is not a UUID, or invalid limit or cursor')
@@ -30,7 +29,7 @@ export class SymptomsController {
   }
 
   @Post()
-  @Roles(...RECORD_WRITERS)
+  @Access('POST /api/v1/records/{recordId}/symptoms')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Add a symptom to a draft record' })
   @ApiCreatedResponse({ type: SymptomDto, headers: ETAG_HEADER })
@@ -42,7 +41,7 @@ export class SymptomsController {
   }
 
   @Patch(':symptomId')
-  @Roles(...RECORD_WRITERS)
+  @Access('PATCH /api/v1/records/{recordId}/symptoms/{symptomId}')
   @UseInterceptors(EtagHeader)
   @ApiOperation({ summary: 'Correct a symptom of a draft record', description: 'Fields left out stay as they are; null clears an optional field.' })
   @ApiOkResponse({ type: SymptomDto, headers: ETAG_HEADER })
@@ -60,7 +59,7 @@ export class SymptomsController {
   }
 
   @Delete(':symptomId')
-  @Roles(...RECORD_WRITERS)
+  @Access('DELETE /api/v1/records/{recordId}/symptoms/{symptomId}')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a symptom from a draft record' })
   @ApiNoContentResponse({ description: 'Removed' })

@@ -1,0 +1,60 @@
+// Lists and searches answer each provider a limited number of times a minute
+// (LIST_RATE_LIMIT_PER_MINUTE, src/auth/list-throttle.ts); other routes are not counted.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { RequestsPerMinute } from '../src/auth/list-throttle.js';
+import { ConfigInvalid, loadConfig } from '../src/config/app-config.js';
+import { bearer } from './support/auth.js';
+import { type ClinicTeam, startClinicTeam } from './support/clinic-team.js';
+
+const ABSENT_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('list and search throttling per provider', () => {
+  let team: ClinicTeam;
+  before(async () => {
+    team = await startClinicTeam({ LIST_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  after(() => team.close());
+
+  it('answers 429 with Retry-After once a provider made the minute\'s list requests, across list routes', async () => {
+    const asStaff = bearer(team.staff.accessToken);
+    await team.api.http().get('/api/v1/patients').set(asStaff).expect(200);
+    await team.api.http().get('/api/v1/appointments').set(asStaff).expect(200);
+    await team.api.http().get('/api/v1/patients?q=ab').set(asStaff).expect(200);
+    const throttled = await team.api.http().get('/api/v1/patients').set(asStaff).expect(429);
+    assert.equal(throttled.body.statusCode, 429);
+    assert.equal(throttled.body.error, 'Too Many Requests');
+    const retryAfter = Number(throttled.headers['retry-after']);
+    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After ${throttled.headers['retry-after']}`);
+    // Another list route counts against the same provider.
+    await team.api.http().get(`/api/v1/patients/${ABSENT_ID}/allergies`).set(asStaff).expect(429);
+  });
+
+  it('counts each provider apart, and leaves single-resource routes alone', async () => {
+    await team.api.http().get('/api/v1/patients').set(bearer(team.clinician.accessToken)).expect(200);
+    await team.api.http().get(`/api/v1/patients/${ABSENT_ID}`).set(bearer(team.staff.accessToken)).expect(404);
+    await team.api.http().get('/api/v1/auth/me').set(bearer(team.staff.accessToken)).expect(200);
+  });
+
+  it('refuses a q shorter than 2 characters and a limit above 200 (400), before counting', async () => {
+    const asAdmin = bearer(team.admin.accessToken);
+    await team.api.http().get('/api/v1/patients?q=a').set(asAdmin).expect(400);
+    await team.api.http().get('/api/v1/patients?limit=201').set(asAdmin).expect(400);
+  });
+
+  it('starts a new count each minute', () => {
+    const requests = new RequestsPerMinute(2);
+    const start = 1_000_000;
+    assert.equal(requests.take('provider', start), 0);
+    assert.equal(requests.take('provider', start + 1_000), 0);
+    assert.equal(requests.take('provider', start + 2_000), 58_000);
+    assert.equal(requests.take('other', start + 2_000), 0);
+    assert.equal(requests.take('provider', start + 60_000), 0);
+  });
+
+  it('is configured by LIST_RATE_LIMIT_PER_MINUTE, 120 by default', () => {
+    assert.equal(loadConfig({}).listRateLimitPerMinute, 120);
+    assert.equal(loadConfig({ LIST_RATE_LIMIT_PER_MINUTE: '30' }).listRateLimitPerMinute, 30);
+    assert.throws(() => loadConfig({ LIST_RATE_LIMIT_PER_MINUTE: '0' }), ConfigInvalid);
+  });
+});

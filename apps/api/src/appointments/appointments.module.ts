@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { PatientsModule } from '../patients/patients.module.js';
 import { AppointmentsController } from './appointments.controller.js';
 import { AppointmentsRepository } from './appointments.repository.js';
@@ -10,7 +11,7 @@ import { VitalSignsService } from './vitals/vital-signs.service.js';
 
 /** The schedule and what is measured at the visit: vital signs hang off an appointment. */
 @Module({
-  imports: [PatientsModule],
+  imports: [AuditModule, PatientsModule],
   controllers: [AppointmentsController, VitalSignsController, PatientVitalSignsController],
   providers: [AppointmentsService, AppointmentsRepository, VitalSignsService, VitalSignsRepository],
   exports: [AppointmentsService],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AppointmentStatus, Prisma, PrismaService } from '@clinic/db';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AppointmentChanges, AppointmentFilter, AppointmentRecord, BookableProvider, NewAppointment } from './appointment-record.js';
 import { AppointmentOverlap } from './appointments.errors.js';
 import { EXCLUSION_VIOLATION, sqlStateOf } from './database-errors.js';
@@ -16,7 +17,10 @@ async function refusingOverlaps<T>(write: Promise<T>): Promise<T> {
 
 @Injectable()
 export class AppointmentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   findAppointment(id: string): Promise<AppointmentRecord | null> {
     return this.prisma.appointment.findUnique({ where: { id } });
@@ -26,35 +30,56 @@ export class AppointmentsRepository {
     return this.prisma.provider.findUnique({ where: { id }, select: { id: true, role: true, isActive: true } });
   }
 
+  // Every change below commits with its audit event, in one transaction, or not at all; a write
+  // that turns out not to happen (a lost race, an overlap) records nothing.
+
   createAppointment(appointment: NewAppointment): Promise<AppointmentRecord> {
-    return refusingOverlaps(this.prisma.appointment.create({ data: appointment }));
+    return refusingOverlaps(
+      this.prisma.$transaction(async (tx) => {
+        const created = await tx.appointment.create({ data: appointment });
+        await this.audit.recordWithin(tx, { action: 'create', resourceType: 'appointment', resourceId: created.id, patientId: created.patientId });
+        return created;
+      }),
+    );
   }
 
   /**
    * Applies the changes only while the appointment is still scheduled and still the version the
    * caller read (same updatedAt): one UPDATE, so a concurrent check-in or edit cannot slip in
-   * between. null when that condition no longer holds.
+   * between. null when that condition no longer holds, and then nothing is recorded.
    */
-  async rescheduleAppointment(current: AppointmentRecord, changes: AppointmentChanges): Promise<AppointmentRecord | null> {
-    const [updated] = await refusingOverlaps(
-      this.prisma.appointment.updateManyAndReturn({
-        where: { id: current.id, status: 'scheduled', updatedAt: current.updatedAt },
-        data: changes,
+  rescheduleAppointment(current: AppointmentRecord, changes: AppointmentChanges): Promise<AppointmentRecord | null> {
+    return refusingOverlaps(
+      this.prisma.$transaction(async (tx) => {
+        const [updated] = await tx.appointment.updateManyAndReturn({
+          where: { id: current.id, status: 'scheduled', updatedAt: current.updatedAt },
+          data: changes,
+        });
+        if (!updated) return null;
+        await this.audit.recordWithin(tx, { action: 'update', resourceType: 'appointment', resourceId: updated.id, patientId: updated.patientId });
+        return updated;
       }),
     );
-    return updated ?? null;
   }
 
   /**
    * Moves the status in one conditional UPDATE (… WHERE id = $1 AND status = ANY($2)): of two
    * clients pressing the same button at once, exactly one finds the appointment still in a
-   * source status. null when it was not (absent, or in another status).
+   * source status. null when it was not (absent, or in another status), and then nothing is
+   * recorded.
+   *
+   * A move is recorded as an `update`: the trail's actions (AuditAction) have no verb for a status
+   * change (check-in, start, complete, cancel, no-show), and a move is an update of the appointment.
    */
-  async moveStatus(id: string, from: readonly AppointmentStatus[], to: AppointmentStatus): Promise<AppointmentRecord | null> {
-    const [moved] = await refusingOverlaps(
-      this.prisma.appointment.updateManyAndReturn({ where: { id, status: { in: [...from] } }, data: { status: to } }),
+  moveStatus(id: string, from: readonly AppointmentStatus[], to: AppointmentStatus): Promise<AppointmentRecord | null> {
+    return refusingOverlaps(
+      this.prisma.$transaction(async (tx) => {
+        const [moved] = await tx.appointment.updateManyAndReturn({ where: { id, status: { in: [...from] } }, data: { status: to } });
+        if (!moved) return null;
+        await this.audit.recordWithin(tx, { action: 'update', resourceType: 'appointment', resourceId: moved.id, patientId: moved.patientId });
+        return moved;
+      }),
     );
-    return moved ?? null;
   }
 
   /** One page in (appointmentDate, id) order, plus one row that only says whether another page follows. */

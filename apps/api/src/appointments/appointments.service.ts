@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail.js';
+import type { AuditEntry } from '../audit/audit-event.js';
 import { StaleWrite } from '../common/domain-error.js';
 import { assertFresh } from '../common/etag.js';
 import { type Page, toPage } from '../common/pagination.js';
@@ -32,6 +34,7 @@ export class AppointmentsService {
   constructor(
     private readonly patients: PatientsService,
     private readonly appointments: AppointmentsRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   async listAppointments(query: ListAppointmentsQueryDto): Promise<Page<AppointmentDto>> {
@@ -44,7 +47,11 @@ export class AppointmentsService {
       after: instantKeyAfter(query.cursor),
       take: query.limit + 1,
     });
-    return toPage(rows, query.limit, (row) => instantKeyOf(row.appointmentDate, row.id), toAppointmentDto);
+    const page = toPage(rows, query.limit, (row) => instantKeyOf(row.appointmentDate, row.id), toAppointmentDto);
+    // One event per list, naming every patient on the page once; never the filters.
+    const patientIds = [...new Set(page.data.map((appointment) => appointment.patientId))];
+    await this.audit.record({ action: 'search', resourceType: 'appointment', patientIds });
+    return page;
   }
 
   async bookAppointment(booking: BookAppointmentDto): Promise<AppointmentDto> {
@@ -66,19 +73,27 @@ export class AppointmentsService {
   }
 
   async getAppointment(id: string): Promise<AppointmentDto> {
-    return toAppointmentDto(await this.findAppointmentOrFail(id));
+    const appointment = await this.findAuditedAppointmentOrFail(id, 'read');
+    await this.recordRead(appointment);
+    return toAppointmentDto(appointment);
   }
 
   async rescheduleAppointment(id: string, update: RescheduleAppointmentDto, ifMatch: string | undefined): Promise<AppointmentDto> {
-    const current = await this.findAppointmentOrFail(id);
+    const current = await this.findAuditedAppointmentOrFail(id, 'update');
+    // A stale If-Match (412) or a visit no longer scheduled (409) records nothing: nothing was shown or changed.
     assertFresh(ifMatch, toAppointmentDto(current));
     if (current.status !== 'scheduled') throw new AppointmentNotReschedulable(current.status);
     const changes = changesFrom(update);
-    if (Object.keys(changes).length === 0) return toAppointmentDto(current);
+    if (Object.keys(changes).length === 0) {
+      // Nothing changes, but the caller is shown the appointment: that is a read.
+      await this.recordRead(current);
+      return toAppointmentDto(current);
+    }
+    // The repository records the update in the transaction that makes it, and nothing if it loses a race.
     const updated = await this.appointments.rescheduleAppointment(current, changes);
     if (updated) return toAppointmentDto(updated);
     // Someone moved it in between: checked in (409) or edited it (412).
-    const now = await this.findAppointmentOrFail(id);
+    const now = await this.findAuditedAppointmentOrFail(id, 'update');
     if (now.status !== 'scheduled') throw new AppointmentNotReschedulable(now.status);
     throw new StaleWrite();
   }
@@ -86,15 +101,36 @@ export class AppointmentsService {
   /** check-in, start, complete, cancel, no-show: one conditional UPDATE each, so concurrent presses get one 200 and 409s. */
   async moveAppointment(id: string, action: AppointmentAction): Promise<AppointmentDto> {
     const move = APPOINTMENT_ACTIONS[action];
+    // Recorded as an `update` by the repository, in the move's own transaction (the trail has no status verb).
     const moved = await this.appointments.moveStatus(id, move.from, move.to);
     if (moved) return toAppointmentDto(moved);
-    const current = await this.findAppointmentOrFail(id);
+    // No such appointment: a failed update. In another status: a 409 that records nothing.
+    const current = await this.findAuditedAppointmentOrFail(id, 'update');
     throw new AppointmentTransitionInvalid(move.verb, current.status);
   }
 
+  /** Unaudited: for callers that record their own events (or none). */
   async findAppointmentOrFail(id: string): Promise<AppointmentRecord> {
     const appointment = await this.appointments.findAppointment(id);
     if (!appointment) throw new AppointmentNotFound();
     return appointment;
+  }
+
+  /**
+   * For routes with an appointment id in the path: an id that is no appointment's is recorded as a
+   * failed attempt at `action` on that appointment (outcome failed; denied is kept for refusals of
+   * the caller), so the trail shows who tries ids. No patientId: the id names no patient.
+   */
+  async findAuditedAppointmentOrFail(id: string, action: AuditEntry['action']): Promise<AppointmentRecord> {
+    const appointment = await this.appointments.findAppointment(id);
+    if (!appointment) {
+      await this.audit.record({ action, resourceType: 'appointment', resourceId: id, outcome: 'failed' });
+      throw new AppointmentNotFound();
+    }
+    return appointment;
+  }
+
+  private recordRead(appointment: AppointmentRecord): Promise<void> {
+    return this.audit.record({ action: 'read', resourceType: 'appointment', resourceId: appointment.id, patientId: appointment.patientId });
   }
 }

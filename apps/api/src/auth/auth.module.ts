@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessTokenGuard } from './access-token.guard.js';
 import { AccessTokens } from './access-tokens.js';
+import { AuthAudit } from './auth-audit.js';
 import { AuthController } from './auth.controller.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
@@ -21,6 +22,7 @@ import { RolesGuard } from './roles.guard.js';
     AuthService,
     AuthRepository,
     AccessTokens,
+    AuthAudit,
     LoginThrottle,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

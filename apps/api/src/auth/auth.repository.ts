@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@clinic/db';
 import type { ProviderProfile } from '../providers/provider-profile.js';
 import { PROFILE_COLUMNS } from '../providers/providers.repository.js';
+import { AuthAudit, type AuthAuditEntry } from './auth-audit.js';
 
 export interface SignInAccount {
   profile: ProviderProfile;
@@ -25,9 +26,14 @@ export interface NewRefreshToken {
   expiresAt: Date;
 }
 
+// Every change to refresh-token rows commits or rolls back with its event in the audit trail
+// (resourceType `session`, resourceId the family: one sign-in).
 @Injectable()
 export class AuthRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuthAudit,
+  ) {}
 
   async findSignInAccount(email: string): Promise<SignInAccount | null> {
     const row = await this.prisma.provider.findUnique({ where: { email }, select: { ...PROFILE_COLUMNS, passwordHash: true } });
@@ -45,10 +51,12 @@ export class AuthRepository {
    * time: past their sign-in's end they cannot be used, nor reused, so they only take up space.
    */
   async startSignIn(token: NewRefreshToken): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.refreshToken.deleteMany({ where: { providerId: token.providerId, expiresAt: { lt: new Date() } } }),
-      this.prisma.refreshToken.create({ data: { ...token, familyId: randomUUID() } }),
-    ]);
+    const familyId = randomUUID();
+    await this.prisma.$transaction(async (tx) => {
+      await tx.refreshToken.deleteMany({ where: { providerId: token.providerId, expiresAt: { lt: new Date() } } });
+      await tx.refreshToken.create({ data: { ...token, familyId }, select: { id: true } });
+      await this.audit.record({ action: 'login', resourceType: 'session', resourceId: familyId, actorId: token.providerId }, { within: tx });
+    });
   }
 
   findRefreshToken(tokenHash: string): Promise<StoredRefreshToken | null> {
@@ -71,12 +79,16 @@ export class AuthRepository {
         select: { id: true },
       });
       await tx.refreshToken.update({ where: { id: current.id }, data: { replacedById: successor.id } });
+      await this.audit.record({ action: 'refresh', resourceType: 'session', resourceId: current.familyId, actorId: current.provider.id }, { within: tx });
       return true;
     });
   }
 
-  /** Ends a sign-in: every token of the family still usable is revoked. */
-  async revokeFamily(familyId: string, now: Date): Promise<void> {
-    await this.prisma.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
+  /** Ends a sign-in: every token of the family still usable is revoked, and the event says why. */
+  async revokeFamily(familyId: string, now: Date, event: AuthAuditEntry): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
+      await this.audit.record(event, { within: tx });
+    });
   }
 }

@@ -3,23 +3,36 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { accessRouteOf } from './access.decorator.js';
 import { routeKeyOf } from './access-table.js';
+import { AuthAudit, auditContextOfRequest } from './auth-audit.js';
 import { AccessTokenMissing, RoleNotAllowed } from './auth.errors.js';
 import { providerOf } from './authenticated-provider.js';
+import { deniedAccessOf } from './denied-access.js';
 import { requiredRoles } from './roles.decorator.js';
 
-/** Global, after AccessTokenGuard: a route marked @Roles(...) (or @Access(...)) answers only to those roles. */
+/**
+ * Global, after AccessTokenGuard: a route marked @Roles(...) (or @Access(...)) answers only to those
+ * roles. A refusal on a route of patient data (denied-access.ts) is recorded in the audit trail
+ * first, with outcome `denied`.
+ */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuthAudit,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     assertNamesItsRoute(accessRouteOf(this.reflector, context), request);
     const roles = requiredRoles(this.reflector, context);
     if (!roles) return true;
     const provider = providerOf(request);
     if (!provider) throw new AccessTokenMissing();
-    if (!roles.includes(provider.role)) throw new RoleNotAllowed(roles);
+    if (!roles.includes(provider.role)) {
+      const denied = deniedAccessOf(request.method, request.routeOptions.url ?? '', request.params as Record<string, string | undefined>);
+      if (denied) await this.audit.record({ ...denied, actorId: provider.id }, { context: auditContextOfRequest(context) });
+      throw new RoleNotAllowed(roles);
+    }
     return true;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
 import { toAllergyDto } from '../patients/allergies/dto/allergy.dto.js';
 import { toConditionDto } from '../patients/conditions/dto/condition.dto.js';
@@ -68,14 +69,21 @@ function toChartPrescriptionDto(prescription: ChartPrescriptionRow, withNotes: b
 
 @Injectable()
 export class ChartService {
-  constructor(private readonly chart: ChartRepository) {}
+  constructor(
+    private readonly chart: ChartRepository,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async readChart(patientId: string, reader: AuthenticatedProvider, now = new Date()): Promise<ChartDto> {
     const since = new Date(now.getTime() - PRESCRIPTION_WINDOW_DAYS * 24 * 60 * 60 * 1000);
     const rows = await this.chart.readChart(patientId, since);
-    if (!rows) throw new PatientNotFound();
+    if (!rows) {
+      // A chart id that is no patient's: a failed attempt, so the trail shows who tries ids.
+      await this.audit.record({ action: 'read', resourceType: 'chart', resourceId: patientId, patientId, outcome: 'failed' });
+      throw new PatientNotFound();
+    }
     const withNotes = NOTE_READERS.includes(reader.role);
-    return {
+    const chart: ChartDto = {
       patient: toPatientDto(rows.patient),
       allergies: rows.allergies.map(toAllergyDto),
       activeConditions: rows.activeConditions.map(toConditionDto),
@@ -84,5 +92,9 @@ export class ChartService {
       recentPrescriptions: rows.recentPrescriptions.map((prescription) => toChartPrescriptionDto(prescription, withNotes)),
       includesNotes: withNotes,
     };
+    // One event for the whole chart (its allergies, conditions, visits … are not recorded one by
+    // one), before the answer leaves: if it cannot be written the request fails.
+    await this.audit.record({ action: 'read', resourceType: 'chart', resourceId: patientId, patientId });
+    return chart;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { PrescriptionsController } from './prescriptions/prescriptions.controller.js';
 import { PrescriptionsRepository } from './prescriptions/prescriptions.repository.js';
 import { PrescriptionsService } from './prescriptions/prescriptions.service.js';
@@ -14,6 +15,7 @@ import { SymptomsService } from './symptoms/symptoms.service.js';
  * /appointments/:appointmentId/record, its symptoms and prescriptions under /records/:recordId.
  */
 @Module({
+  imports: [AuditModule],
   controllers: [RecordsController, SymptomsController, PrescriptionsController],
   providers: [RecordsService, RecordsRepository, SymptomsService, SymptomsRepository, PrescriptionsService, PrescriptionsRepository],
 })

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail.js';
+import type { AuditEntry } from '../audit/audit-event.js';
 import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
 import { StaleWrite } from '../common/domain-error.js';
 import { assertFresh } from '../common/etag.js';
@@ -8,7 +10,9 @@ import { type MedicalRecordDto, toMedicalRecordDto } from './dto/medical-record.
 import type { WriteRecordDto } from './dto/write-record.dto.js';
 import { isSigned, type MedicalRecordWithAmendments, NOTE_FIELDS, type RecordNotes, type RecordOwner, type VisitRow } from './medical-record.js';
 import { AppointmentNotFound, assertDraft, MedicalRecordNotFound, RecordNotSigned, RecordSigned, VisitNotHeld } from './records.errors.js';
-import { RecordsRepository } from './records.repository.js';
+import { MEDICAL_RECORD, RecordsRepository } from './records.repository.js';
+
+type AuditAction = AuditEntry['action'];
 
 // Visits that did not take place have nothing to chart.
 const NO_VISIT = new Set(['cancelled', 'no_show']);
@@ -22,75 +26,104 @@ function notesFrom(body: WriteRecordDto): RecordNotes {
 
 @Injectable()
 export class RecordsService {
-  constructor(private readonly records: RecordsRepository) {}
+  constructor(
+    private readonly records: RecordsRepository,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async getRecord(appointmentId: string): Promise<MedicalRecordDto> {
-    await this.findVisitOrFail(appointmentId);
-    return toMedicalRecordDto(await this.findRecordOrFail(appointmentId));
+    const visit = await this.findVisitOrFail(appointmentId, 'read');
+    const record = await this.findRecordOrFail(visit, 'read');
+    await this.audit.record({ action: 'read', resourceType: MEDICAL_RECORD, resourceId: record.id, patientId: visit.patientId });
+    return toMedicalRecordDto(record);
   }
 
   /** Creates the draft, or replaces its text; a signed record is refused (409). */
   async writeDraft(appointmentId: string, body: WriteRecordDto, ifMatch: string | undefined): Promise<MedicalRecordDto> {
-    const visit = await this.findVisitOrFail(appointmentId);
+    // A visit that does not exist has no record to replace: the attempt is recorded as a create.
+    const visit = await this.findVisitOrFail(appointmentId, 'create');
     if (NO_VISIT.has(visit.status)) throw new VisitNotHeld(visit.status);
     const current = await this.records.findRecordOfVisit(appointmentId);
     const notes = notesFrom(body);
     if (!current) {
       // If-Match names a version; there is none yet.
       if (ifMatch !== undefined && ifMatch.trim() !== '*') throw new StaleWrite();
-      return toMedicalRecordDto(await this.records.createRecord(appointmentId, notes));
+      return toMedicalRecordDto(await this.records.createRecord(visit, notes));
     }
     if (isSigned(current)) throw new RecordSigned();
     assertFresh(ifMatch, toMedicalRecordDto(current));
-    if (!(await this.records.replaceDraft(current, notes))) await this.refuseLostRace(appointmentId);
-    return toMedicalRecordDto(await this.findRecordOrFail(appointmentId));
+    if (!(await this.records.replaceDraft(current, visit.patientId, notes))) await this.refuseLostRace(appointmentId);
+    return toMedicalRecordDto(await this.currentRecord(appointmentId));
   }
 
   async signRecord(appointmentId: string, signer: AuthenticatedProvider, ifMatch: string | undefined): Promise<MedicalRecordDto> {
-    await this.findVisitOrFail(appointmentId);
-    const current = await this.findRecordOrFail(appointmentId);
+    const visit = await this.findVisitOrFail(appointmentId, 'sign');
+    const current = await this.findRecordOrFail(visit, 'sign');
     if (isSigned(current)) throw new RecordSigned();
     assertFresh(ifMatch, toMedicalRecordDto(current));
-    if (!(await this.records.signRecord(current, signer.id))) await this.refuseLostRace(appointmentId);
-    return toMedicalRecordDto(await this.findRecordOrFail(appointmentId));
+    if (!(await this.records.signRecord(current, visit.patientId, signer.id))) await this.refuseLostRace(appointmentId);
+    return toMedicalRecordDto(await this.currentRecord(appointmentId));
   }
 
   async amendRecord(appointmentId: string, author: AuthenticatedProvider, amendment: CreateAmendmentDto): Promise<AmendmentDto> {
-    await this.findVisitOrFail(appointmentId);
-    const record = await this.findRecordOrFail(appointmentId);
+    const visit = await this.findVisitOrFail(appointmentId, 'amend');
+    const record = await this.findRecordOrFail(visit, 'amend');
     if (!isSigned(record)) throw new RecordNotSigned();
-    return toAmendmentDto(await this.records.addAmendment(record.id, author.id, { reason: amendment.reason, text: amendment.text }));
+    return toAmendmentDto(await this.records.addAmendment(record.id, visit.patientId, author.id, { reason: amendment.reason, text: amendment.text }));
   }
 
-  /** For routes under /records/:recordId: the record and its patient, or 404. */
-  async findRecordOwnerOrFail(recordId: string): Promise<RecordOwner> {
+  /**
+   * For routes under /records/:recordId: the record and its patient, or 404, recorded as a failed
+   * `action` on that record id.
+   */
+  async findRecordOwnerOrFail(recordId: string, action: AuditAction): Promise<RecordOwner> {
     const owner = await this.records.findRecordOwner(recordId);
-    if (!owner) throw new MedicalRecordNotFound();
+    if (!owner) {
+      await this.audit.record({ action, resourceType: MEDICAL_RECORD, resourceId: recordId, outcome: 'failed' });
+      throw new MedicalRecordNotFound();
+    }
     return owner;
   }
 
-  /** For writes under /records/:recordId: a signed record's symptoms and prescriptions never change. */
-  async findDraftOrFail(recordId: string): Promise<RecordOwner> {
-    const owner = await this.findRecordOwnerOrFail(recordId);
+  /** For writes under /records/:recordId: a signed record's symptoms and prescriptions never change (409, not recorded). */
+  async findDraftOrFail(recordId: string, action: AuditAction): Promise<RecordOwner> {
+    const owner = await this.findRecordOwnerOrFail(recordId, action);
     assertDraft(owner);
     return owner;
   }
 
-  private async findVisitOrFail(appointmentId: string): Promise<VisitRow> {
+  // The id in these routes' path is the appointment's: a 404 is recorded as a failed attempt on
+  // that appointment (with its patient once the appointment is known), so the trail shows who
+  // tries ids. Nothing names the note's text.
+
+  private async findVisitOrFail(appointmentId: string, action: AuditAction): Promise<VisitRow> {
     const visit = await this.records.findVisit(appointmentId);
-    if (!visit) throw new AppointmentNotFound();
+    if (!visit) {
+      await this.audit.record({ action, resourceType: 'appointment', resourceId: appointmentId, outcome: 'failed' });
+      throw new AppointmentNotFound();
+    }
     return visit;
   }
 
-  private async findRecordOrFail(appointmentId: string): Promise<MedicalRecordWithAmendments> {
+  private async findRecordOrFail(visit: VisitRow, action: AuditAction): Promise<MedicalRecordWithAmendments> {
+    const record = await this.records.findRecordOfVisit(visit.id);
+    if (!record) {
+      await this.audit.record({ action, resourceType: 'appointment', resourceId: visit.id, patientId: visit.patientId, outcome: 'failed' });
+      throw new MedicalRecordNotFound();
+    }
+    return record;
+  }
+
+  /** The record just written (records are never deleted): the write's own event covers showing it. */
+  private async currentRecord(appointmentId: string): Promise<MedicalRecordWithAmendments> {
     const record = await this.records.findRecordOfVisit(appointmentId);
     if (!record) throw new MedicalRecordNotFound();
     return record;
   }
 
-  /** A conditional write that changed nothing: signed meanwhile (409) or edited meanwhile (412). */
+  /** A conditional write that changed nothing: signed meanwhile (409) or edited meanwhile (412); neither is recorded. */
   private async refuseLostRace(appointmentId: string): Promise<never> {
-    const now = await this.findRecordOrFail(appointmentId);
+    const now = await this.currentRecord(appointmentId);
     throw isSigned(now) ? new RecordSigned() : new StaleWrite();
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
+import { AuditTrail } from '../../audit/audit-trail.js';
+import type { AppointmentRecord } from '../appointment-record.js';
 import type { InstantKey } from '../cursors.js';
 import type { VitalSignsRecord, VitalSignsValues } from './vital-signs-record.js';
 
@@ -21,7 +23,10 @@ const COLUMNS = Prisma.sql`v."id", v."appointmentId", v."bloodPressureSystolic",
 
 @Injectable()
 export class VitalSignsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async findVitalSigns(appointmentId: string): Promise<VitalSignsRecord | null> {
     const row = await this.prisma.vitalSigns.findUnique({ where: { appointmentId } });
@@ -31,10 +36,16 @@ export class VitalSignsRepository {
   /**
    * Creates the appointment's set or replaces it whole, in one statement (two nurses saving at
    * once cannot both create). `created` is true when no set existed: xmax is 0 only on a row
-   * this statement inserted.
+   * this statement inserted. The write is recorded (`create` or `update`, as it turned out) in the
+   * same transaction, so the event commits or rolls back with it; the write stays one statement.
    */
-  async replaceVitalSigns(appointmentId: string, values: VitalSignsValues): Promise<{ vitals: VitalSignsRecord; created: boolean }> {
-    const [row] = await this.prisma.$queryRaw<(VitalSignsRow & { created: boolean })[]>`
+  async replaceVitalSigns(
+    appointment: Pick<AppointmentRecord, 'id' | 'patientId'>,
+    values: VitalSignsValues,
+  ): Promise<{ vitals: VitalSignsRecord; created: boolean }> {
+    const appointmentId = appointment.id;
+    return this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<(VitalSignsRow & { created: boolean })[]>`
       INSERT INTO "vital_signs" AS v ("appointmentId", "bloodPressureSystolic", "bloodPressureDiastolic", "heartRate", "temperature",
         "respiratoryRate", "oxygenSaturation", "weight", "height", "bmi", "painLevel", "recordedAt")
       VALUES (${appointmentId}::uuid, ${values.bloodPressureSystolic}::int, ${values.bloodPressureDiastolic}::int, ${values.heartRate}::int,
@@ -46,8 +57,10 @@ export class VitalSignsRepository {
         "oxygenSaturation" = EXCLUDED."oxygenSaturation", "weight" = EXCLUDED."weight", "height" = EXCLUDED."height",
         "bmi" = EXCLUDED."bmi", "painLevel" = EXCLUDED."painLevel", "recordedAt" = EXCLUDED."recordedAt"
       RETURNING ${COLUMNS}, (v.xmax = 0) AS "created"`;
-    const { created, ...vitals } = row;
-    return { vitals: toRecord(vitals), created };
+      const { created, ...vitals } = row;
+      await this.audit.recordWithin(tx, { action: created ? 'create' : 'update', resourceType: 'vital_signs', resourceId: vitals.id, patientId: appointment.patientId });
+      return { vitals: toRecord(vitals), created };
+    });
   }
 
   /** A patient's sets across their appointments, newest first, plus one row that only says whether another page follows. */

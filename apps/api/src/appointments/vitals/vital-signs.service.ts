@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../../audit/audit-trail.js';
 import { assertFresh } from '../../common/etag.js';
 import { StaleWrite } from '../../common/domain-error.js';
 import { type Page, type PageQueryDto, toPage } from '../../common/pagination.js';
+import { PatientNotFound } from '../../patients/patients.errors.js';
 import { PatientsService } from '../../patients/patients.service.js';
 import { AppointmentsService } from '../appointments.service.js';
 import { instantKeyAfter, instantKeyOf } from '../cursors.js';
@@ -30,18 +32,29 @@ export class VitalSignsService {
     private readonly appointments: AppointmentsService,
     private readonly patients: PatientsService,
     private readonly vitalSigns: VitalSignsRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
+  // An appointment id that is no appointment's is recorded by AppointmentsService as a failed
+  // attempt on that appointment. Refusals (409 absent visit, 412 If-Match) and invalid bodies
+  // record nothing: nothing was shown or changed.
+
   async getVitalSigns(appointmentId: string): Promise<VitalSignsDto> {
-    const appointment = await this.appointments.findAppointmentOrFail(appointmentId);
+    const appointment = await this.appointments.findAuditedAppointmentOrFail(appointmentId, 'read');
     const vitals = await this.vitalSigns.findVitalSigns(appointment.id);
-    if (!vitals) throw new VitalSignsNotFound();
+    if (!vitals) {
+      // The visit exists but has no set yet: a failed read of the patient's vital signs.
+      await this.audit.record({ action: 'read', resourceType: 'vital_signs', resourceId: null, patientId: appointment.patientId, outcome: 'failed' });
+      throw new VitalSignsNotFound();
+    }
+    await this.audit.record({ action: 'read', resourceType: 'vital_signs', resourceId: vitals.id, patientId: appointment.patientId });
     return toVitalSignsDto(vitals);
   }
 
-  /** Creates the appointment's set, or replaces it whole. */
+  /** Creates the appointment's set, or replaces it whole; the repository records which, with the write. */
   async recordVitalSigns(appointmentId: string, body: RecordVitalSignsDto, ifMatch: string | undefined): Promise<RecordedVitalSigns> {
-    const appointment = await this.appointments.findAppointmentOrFail(appointmentId);
+    // An absent appointment has no set, so the attempt would have been a create.
+    const appointment = await this.appointments.findAuditedAppointmentOrFail(appointmentId, 'create');
     if (appointment.status === 'cancelled' || appointment.status === 'no_show') throw new VitalSignsForAbsentVisit(appointment.status);
     const values = valuesFrom(body);
     if (ifMatch !== undefined && ifMatch.trim() !== '*') {
@@ -50,13 +63,28 @@ export class VitalSignsService {
       if (!current) throw new StaleWrite();
       assertFresh(ifMatch, toVitalSignsDto(current));
     }
-    const { vitals, created } = await this.vitalSigns.replaceVitalSigns(appointment.id, values);
+    const { vitals, created } = await this.vitalSigns.replaceVitalSigns(appointment, values);
     return { vitals: toVitalSignsDto(vitals), created };
   }
 
   async listPatientVitalSigns(patientId: string, page: PageQueryDto): Promise<Page<VitalSignsDto>> {
-    const patient = await this.patients.findPatientOrFail(patientId);
+    const patient = await this.findAuditedPatientOrFail(patientId);
     const rows = await this.vitalSigns.listPatientVitalSigns(patient.id, instantKeyAfter(page.cursor), page.limit + 1);
-    return toPage(rows, page.limit, (row) => instantKeyOf(row.recordedAt, row.id), toVitalSignsDto);
+    const result = toPage(rows, page.limit, (row) => instantKeyOf(row.recordedAt, row.id), toVitalSignsDto);
+    // One event for the page: a read of this patient's vital signs (patientIds: the patients shown, this one or none).
+    await this.audit.record({ action: 'read', resourceType: 'vital_signs', patientId: patient.id, patientIds: result.data.length > 0 ? [patient.id] : [] });
+    return result;
+  }
+
+  /** A patient id in the path that is no patient's: a failed read of their vital signs, then the 404. */
+  private async findAuditedPatientOrFail(patientId: string): ReturnType<PatientsService['findPatientOrFail']> {
+    try {
+      return await this.patients.findPatientOrFail(patientId);
+    } catch (error) {
+      if (error instanceof PatientNotFound) {
+        await this.audit.record({ action: 'read', resourceType: 'vital_signs', patientId, outcome: 'failed' });
+      }
+      throw error;
+    }
   }
 }

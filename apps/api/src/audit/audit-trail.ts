@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { currentAuditContext } from './audit-context.js';
-import type { AuditEntry, NewAuditEvent } from './audit-event.js';
+import type { AuditEntry, AuditRequestContext, NewAuditEvent } from './audit-event.js';
 import { AuditRepository, type AuditTransaction } from './audit.repository.js';
 
-function eventOf(entry: AuditEntry): NewAuditEvent {
+/**
+ * Who an event is about, when the request context cannot say: on the public sign-in routes the
+ * provider is known only once the password or refresh token checks out, and the guards run
+ * before the context is set (they pass the request's own).
+ */
+export interface AuditSubject {
+  actorId?: string | null;
+  context?: AuditRequestContext;
+}
+
+function eventOf(entry: AuditEntry, subject: AuditSubject): NewAuditEvent {
+  const context = subject.context ?? currentAuditContext();
   return {
     action: entry.action,
     resourceType: entry.resourceType,
@@ -11,7 +22,8 @@ function eventOf(entry: AuditEntry): NewAuditEvent {
     patientId: entry.patientId ?? null,
     patientIds: [...(entry.patientIds ?? [])],
     outcome: entry.outcome ?? 'success',
-    ...currentAuditContext(),
+    ...context,
+    ...(subject.actorId !== undefined && { actorId: subject.actorId }),
   };
 }
 
@@ -25,11 +37,11 @@ function eventOf(entry: AuditEntry): NewAuditEvent {
 export class AuditTrail {
   constructor(private readonly events: AuditRepository) {}
 
-  record(entry: AuditEntry): Promise<void> {
-    return this.events.insertEvent(eventOf(entry));
+  record(entry: AuditEntry, subject: AuditSubject = {}): Promise<void> {
+    return this.events.insertEvent(eventOf(entry, subject));
   }
 
-  recordWithin(transaction: AuditTransaction, entry: AuditEntry): Promise<void> {
-    return this.events.insertEvent(eventOf(entry), transaction);
+  recordWithin(transaction: AuditTransaction, entry: AuditEntry, subject: AuditSubject = {}): Promise<void> {
+    return this.events.insertEvent(eventOf(entry, subject), transaction);
   }
 }

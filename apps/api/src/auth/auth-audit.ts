@@ -1,8 +1,8 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
-import { PrismaService } from '@clinic/db';
 import { EMPTY } from 'rxjs';
 import { AuditContextInterceptor, currentAuditContext } from '../audit/audit-context.js';
-import type { AuditEntry, AuditRequestContext, NewAuditEvent } from '../audit/audit-event.js';
+import type { AuditEntry, AuditRequestContext } from '../audit/audit-event.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuditTransaction } from '../audit/audit.repository.js';
 
 /** An event auth records: unlike a feature's, it names its actor itself. */
@@ -29,27 +29,17 @@ export function auditContextOfRequest(context: ExecutionContext): AuditRequestCo
 
 /**
  * The audit trail as auth writes to it: sign-ins, refreshes and sign-outs (resourceType
- * `session`, resourceId the sign-in's refresh-token family) and the role guard's refusals.
- * AuditTrail takes its actor from the request context, which is empty on the public sign-in
- * routes (the provider is only known once the password or refresh token checks out) and not yet
- * set when the guards run; so these events name their actor (and, from a guard, their context)
- * explicitly. Same row shape as AuditTrail's, same rule: a failure to record fails the request.
+ * `session`, resourceId the sign-in's refresh-token family) and the role guard's refusals. These
+ * events name their actor (and, from a guard, their context) explicitly; AuditTrail writes them,
+ * with the same rule as every feature's: a failure to record fails the request.
  */
 @Injectable()
 export class AuthAudit {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly trail: AuditTrail) {}
 
-  async record(entry: AuthAuditEntry, options: { within?: AuditTransaction; context?: AuditRequestContext } = {}): Promise<void> {
-    const event: NewAuditEvent = {
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: entry.resourceId ?? null,
-      patientId: entry.patientId ?? null,
-      patientIds: [...(entry.patientIds ?? [])],
-      outcome: entry.outcome ?? 'success',
-      ...(options.context ?? currentAuditContext()),
-      actorId: entry.actorId,
-    };
-    await (options.within ?? this.prisma).auditEvent.create({ data: event, select: { id: true } });
+  record(entry: AuthAuditEntry, options: { within?: AuditTransaction; context?: AuditRequestContext } = {}): Promise<void> {
+    const { actorId, ...event } = entry;
+    const subject = { actorId, context: options.context };
+    return options.within ? this.trail.recordWithin(options.within, event, subject) : this.trail.record(event, subject);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module.js';
 import { AccessTokenGuard } from './access-token.guard.js';
 import { AccessTokens } from './access-tokens.js';
 import { AuthAudit } from './auth-audit.js';
@@ -17,6 +18,7 @@ import { RolesGuard } from './roles.guard.js';
  * registered here.
  */
 @Module({
+  imports: [AuditModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Logger } from '@nestjs/common';
-import { deployMigrations, startEmbeddedPostgres } from '@clinic/db';
+import { createPrismaClient, deployMigrations, startEmbeddedPostgres } from '@clinic/db';
 import type { AppConfig } from '../config/app-config.js';
 
 export interface StartupDatabase {
@@ -12,7 +12,7 @@ export interface StartupDatabase {
  * The database the API serves from. With DATABASE_URL it is that server, migrated by the release
  * step (`nx run db:migrate`), never by the API itself. Without it, a newcomer gets an embedded
  * PostgreSQL in a git-ignored folder, migrated on every start and seeded with development data
- * while it holds no providers.
+ * while it is empty.
  */
 export async function openStartupDatabase(config: AppConfig, logger: Logger): Promise<StartupDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
@@ -32,11 +32,11 @@ export async function openStartupDatabase(config: AppConfig, logger: Logger): Pr
 }
 
 async function seedWhenEmpty(databaseUrl: string, logger: Logger): Promise<void> {
-  const { createPrismaClient } = await import('@clinic/db');
-  const { seedDatabase } = await import('@clinic/db/seed');
+  // Loaded only here: a server-backed API never carries the seed code.
+  const { isDatabaseEmpty, seedDatabase } = await import('@clinic/db/seed');
   const prisma = createPrismaClient({ databaseUrl, poolSize: 1 });
   try {
-    if ((await prisma.provider.count()) > 0) return;
+    if (!(await isDatabaseEmpty(prisma))) return;
     logger.log('New database: seeding development data');
     await seedDatabase(prisma, 'development', { log: (line: string) => logger.log(line) });
   } finally {

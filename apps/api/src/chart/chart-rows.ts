@@ -1,6 +1,7 @@
 import type { AllergyRecord } from '../patients/allergies/allergy-record.js';
 import type { ConditionRecord } from '../patients/conditions/condition-record.js';
 import type { PatientRecord } from '../patients/patient-record.js';
+import type { PrescriptionRow } from '../records/prescriptions/prescription-row.js';
 
 export interface ChartVisitRow {
   id: string;
@@ -33,21 +34,8 @@ export interface ChartVitalsRow {
   painLevel: number | null;
 }
 
-export interface ChartPrescriptionRow {
-  id: string;
-  medicalRecordId: string;
-  medicationName: string;
-  strength: string;
-  dosage: string;
-  frequency: string;
-  duration: string | null;
-  quantity: number | null;
-  refills: number | null;
-  instructions: string;
-  indication: string | null;
-  overrideReason: string | null;
-  createdAt: Date;
-}
+// The chart reads prescriptions as the records feature stores them, without the AI flag.
+export type ChartPrescriptionRow = Omit<PrescriptionRow, 'isAIExtracted'>;
 
 /** Everything the chart shows, read in a fixed number of queries. */
 export interface ChartRows {

@@ -14,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const [projectRoot, ...testArgs] = process.argv.slice(2);
+const [projectRoot, ...args] = process.argv.slice(2);
+// `--file=<part of a test file's path>` (repeatable) runs only the matching files: `--file=patients`
+// or `--file=test/patients.test.ts`. Everything else goes to node --test.
+const fileFilters = args.filter((arg) => arg.startsWith('--file=')).map((arg) => arg.slice('--file='.length).replace(/\.ts$/, '.js'));
+const testArgs = args.filter((arg) => !arg.startsWith('--file='));
 if (!projectRoot) {
   console.error('usage: node tools/test/run-tests.mjs <project root> [node --test arguments]');
   process.exit(2);
@@ -81,9 +85,11 @@ if (typescript) {
   const compiled = await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', tsconfig]);
   if (compiled !== 0) process.exit(compiled);
 }
-const tests = await findTests(path.join(root, projectRoot, typescript ? 'out-tsc/spec' : ''));
+const tests = (await findTests(path.join(root, projectRoot, typescript ? 'out-tsc/spec' : ''))).filter(
+  (file) => fileFilters.length === 0 || fileFilters.some((part) => file.includes(part)),
+);
 if (tests.length === 0) {
-  console.error(`no *.test.ts files under ${projectRoot}`);
+  console.error(`no test files under ${projectRoot}${fileFilters.length ? ` match ${fileFilters.join(', ')}` : ''}`);
   process.exit(1);
 }
 

@@ -5,11 +5,14 @@ export type SeedRefusalReason =
   | 'invalid-admin-email'
   | 'missing-admin-password'
   | 'weak-admin-password'
-  | 'weak-staging-password';
+  | 'weak-staging-password'
+  | 'marked-for-another-environment'
+  | 'unmarked-database';
 
 /**
- * A seed that refuses to run because of its inputs (never because of the database). Nothing has
- * been written when it is thrown: every check happens before the first query.
+ * A seed that refuses to run because of its inputs or because the database is not one for this
+ * tier (see database_environment). Nothing has been written when it is thrown: every check
+ * happens before the first write.
  */
 export class SeedRefused extends Error {
   override readonly name = 'SeedRefused';

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { type InsertedRows, SEEDED_TABLES } from './dataset.js';
 import { parseSeedEnvironment, type SeedEnvironment } from './environments.js';
+import { SeedRefused } from './errors.js';
 import { countOf, type SeedLog, silentLog } from './progress.js';
 import type { TierContext } from './tiers/context.js';
 import { seedDevelopment } from './tiers/development.js';
@@ -35,8 +36,31 @@ export async function seedDatabase(prisma: PrismaClient, environment: SeedEnviro
   const tier = parseSeedEnvironment(environment);
   const log = options.log ?? silentLog;
   const started = performance.now();
+  await assertDatabaseTakes(prisma, tier);
   const inserted = await TIERS[tier](prisma, { log, env: options.env ?? process.env });
+  // The mark is what lets destructive commands run on a development database without a
+  // confirmation (@clinic/db/environment); a second run leaves it as it was.
+  await prisma.databaseEnvironment.upsert({ where: { id: 1 }, create: { environment: tier }, update: {} });
   return { environment: tier, inserted, durationMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * One tier per database: a database marked for another tier is refused, and development data
+ * goes only into an empty or development database. A database that holds providers or patients
+ * but no mark may be a clinic's, seeded before the mark existed: synthetic patients there would
+ * mix with real ones, and the development mark would then unlock the destructive commands.
+ */
+async function assertDatabaseTakes(prisma: PrismaClient, tier: SeedEnvironment): Promise<void> {
+  const mark = await prisma.databaseEnvironment.findUnique({ where: { id: 1 }, select: { environment: true } });
+  if (mark && mark.environment !== tier) {
+    throw new SeedRefused('marked-for-another-environment', `this database is marked ${mark.environment}: ${tier} data does not go into it (use a database of its own)`);
+  }
+  if (!mark && tier === 'development' && !(await isDatabaseEmpty(prisma))) {
+    throw new SeedRefused(
+      'unmarked-database',
+      'this database already holds providers or patients but no environment mark: development data goes only into an empty or a development database',
+    );
+  }
 }
 
 /** True when the database holds no providers and no patients: a fresh install. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Prints the API's access table (apps/api/src/auth/access-table.ts) as Markdown.
+// Prints the API's access table (apps/api/src/identity/access-table.ts) as Markdown.
 //   node tools/docs/print-access-table.mjs           the table, on stdout
 //   node tools/docs/print-access-table.mjs --write   README.md's access-table section rewritten
 //   node tools/docs/print-access-table.mjs --check   exits 1 when README.md's section is stale
@@ -10,7 +10,7 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const readmePath = path.join(root, 'README.md');
-const { accessTableMarkdown, withAccessTable } = await tsImport(path.join(root, 'apps/api/src/auth/access-table.markdown.ts'), import.meta.url);
+const { accessTableMarkdown, withAccessTable } = await tsImport(path.join(root, 'apps/api/src/identity/access-table.markdown.ts'), import.meta.url);
 
 const mode = process.argv[2];
 if (mode === undefined) {

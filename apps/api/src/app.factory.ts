@@ -4,9 +4,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
-import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { recordRoutes } from './common/route-registry.js';
-import { createValidationPipe } from './common/validation.js';
+import { createValidationPipe, jsonDepthExceeds, MAX_JSON_DEPTH, RefuseUnstorableText } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { loggerOptions, logRequests, PinoNestLogger, requestIdOf } from './logging/request-logging.js';
 
@@ -26,6 +25,24 @@ function publishDocs(app: NestFastifyApplication): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
+/**
+ * JSON bodies nested deeper than MAX_JSON_DEPTH are refused (400) before they are parsed: the
+ * validation that walks a body recursively would otherwise overflow its stack on one ten
+ * thousand levels deep. Parsing itself stays Fastify's (with its prototype-poisoning guard).
+ */
+function refuseDeepJson(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (jsonDepthExceeds(body as string)) {
+      done(Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), { statusCode: 400 }), undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
+}
+
 export interface CreateAppOptions {
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream;
@@ -43,14 +60,15 @@ export async function createApp(config: AppConfig & { databaseUrl: string }, opt
       // Fastify's own request lines carry the full URL; logRequests writes a safer one instead.
       logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     }),
-    { bufferLogs: true, abortOnError: false },
+    // The JSON body parser is this file's own (refuseDeepJson): Nest registers none.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   recordRoutes(app);
   logRequests(app.getHttpAdapter().getInstance());
   app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
-  app.useGlobalFilters(new DomainErrorFilter());
-  app.useGlobalPipes(createValidationPipe());
+  refuseDeepJson(app);
+  app.useGlobalPipes(new RefuseUnstorableText(), createValidationPipe());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   await app.register(helmet, {
     // Swagger UI at /docs needs its inline bootstrap script and styles; nothing else is served.

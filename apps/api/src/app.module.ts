@@ -1,15 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { DbModule } from '@clinic/db';
 import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChartModule } from './chart/chart.module.js';
+import { DomainErrorFilter } from './common/domain-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { RecordsModule } from './records/records.module.js';
+import { VitalSignsModule } from './vitals/vital-signs.module.js';
 
 /** The application, for a configuration whose database is already known (see main.ts). */
 @Module({})
@@ -20,15 +24,18 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
-        AuthModule,
+        IdentityModule,
         AuditModule,
+        AuthModule,
         HealthModule,
         ProvidersModule,
         PatientsModule,
         AppointmentsModule,
+        VitalSignsModule,
         RecordsModule,
         ChartModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { ACCESS_TABLE, type RouteAccess } from '../src/auth/access-table.js';
-import { withAccessTable } from '../src/auth/access-table.markdown.js';
-import { PROVIDER_ROLES, type ProviderRole } from '../src/auth/provider-role.js';
+import { ACCESS_TABLE, type RouteAccess } from '../src/identity/access-table.js';
+import { withAccessTable } from '../src/identity/access-table.markdown.js';
+import { PROVIDER_ROLES, type ProviderRole } from '../src/identity/provider-role.js';
 import { registeredRoutes } from '../src/common/route-registry.js';
 import { bearer } from './support/auth.js';
 import { type ClinicTeam, startClinicTeam } from './support/clinic-team.js';
@@ -34,7 +34,11 @@ describe('the access table', () => {
   });
   after(() => team.close());
 
-  const routes = () => registeredRoutes(team.api.app).map((route) => `${route.method.toUpperCase()} ${route.path}`);
+  // "Sign out everywhere" ends the caller's sessions: it is called last, so the other routes see live tokens.
+  const routes = () =>
+    registeredRoutes(team.api.app)
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`)
+      .sort((a, b) => Number(a === 'POST /api/v1/auth/logout-all') - Number(b === 'POST /api/v1/auth/logout-all'));
 
   it('names every registered route, and only those', () => {
     const registered = routes().sort();

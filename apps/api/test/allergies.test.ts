@@ -216,9 +216,9 @@ describe('allergies', () => {
       const patientId = await newPatient();
       const allergy = await recordAllergy(patientId, { reaction: undefined });
       const repository = api.app.get(AllergiesRepository);
-      const readEarlier = (await repository.findAllergy(patientId, allergy.id))!;
+      const readEarlier = (await repository.table.find(patientId, allergy.id))!;
       await api.http().patch(`/api/v1/patients/${patientId}/allergies/${allergy.id}`).set(asClinician()).send({ reaction: 'Wheezing' }).expect(200);
-      assert.equal(await repository.updateAllergy(readEarlier, { severity: 'mild' }), null);
+      assert.equal(await repository.table.update(readEarlier, { severity: 'mild' }, { patientId }), null);
       const stored = await accounts.prisma.allergy.findUniqueOrThrow({ where: { id: allergy.id } });
       assert.deepEqual([stored.reaction, stored.severity], ['Wheezing', 'moderate']);
     });

@@ -108,16 +108,21 @@ describe('audit trail of chart entries', () => {
       await http().delete(`${path}/${allergyId}`).set(as()).expect(404);
     });
 
-    it('records exactly one event per request that reached the chart, none for the refused ones', async () => {
+    it('records one event per request: served, refused as invalid (failed), or reaching another chart (denied, under that patient)', async () => {
       assert.deepEqual(await eventsOf(allergyClinician.id), [
         event('create', 'success', 'allergy', allergyId, patientId),
+        event('create', 'failed', 'allergy', null, patientId),
+        event('create', 'failed', 'allergy', null, patientId),
         event('read', 'success', 'allergies', null, patientId, [patientId]),
         event('read', 'success', 'allergy', allergyId, patientId),
         event('update', 'success', 'allergy', allergyId, patientId),
+        // The stale If-Match (412) changed and showed nothing: no event.
+        event('update', 'failed', 'allergy', allergyId, patientId),
+        event('update', 'failed', 'allergy', allergyId, patientId),
         event('read', 'success', 'allergy', allergyId, patientId),
-        event('read', 'denied', 'allergy', otherAllergyId, patientId),
-        event('update', 'denied', 'allergy', otherAllergyId, patientId),
-        event('archive', 'denied', 'allergy', otherAllergyId, patientId),
+        event('read', 'denied', 'allergy', otherAllergyId, otherPatientId),
+        event('update', 'denied', 'allergy', otherAllergyId, otherPatientId),
+        event('archive', 'denied', 'allergy', otherAllergyId, otherPatientId),
         event('read', 'failed', 'allergy', missingId, patientId),
         event('read', 'failed', 'allergies', null, missingId),
         event('create', 'failed', 'allergy', null, missingId),
@@ -134,11 +139,11 @@ describe('audit trail of chart entries', () => {
     it('records nothing when a change loses a race, or finds nothing to remove', async () => {
       const created = await api.http().post(`/api/v1/patients/${patientId}/allergies`).set(bearer(clinician.accessToken)).send({ allergen: 'Penicillin' }).expect(201);
       const repository = api.app.get(AllergiesRepository);
-      const readEarlier = (await repository.findAllergy(patientId, created.body.id))!;
+      const readEarlier = (await repository.table.find(patientId, created.body.id))!;
       await api.http().patch(`/api/v1/patients/${patientId}/allergies/${created.body.id}`).set(bearer(clinician.accessToken)).send({ reaction: 'Hives' }).expect(200);
       const before = await eventCount();
-      assert.equal(await repository.updateAllergy(readEarlier, { severity: 'mild' }), null);
-      assert.equal(await repository.deleteAllergy(otherPatientId, created.body.id), false);
+      assert.equal(await repository.table.update(readEarlier, { severity: 'mild' }, { patientId }), null);
+      assert.equal(await repository.table.delete(otherPatientId, created.body.id, { patientId: otherPatientId }), false);
       assert.equal(await eventCount(), before);
     });
   });
@@ -173,19 +178,21 @@ describe('audit trail of chart entries', () => {
       await http().delete(`${path}/${conditionId}`).set(as()).expect(204);
     });
 
-    it('records exactly one event per request that reached the chart, none for the refused ones', async () => {
+    it('records one event per request: served, refused as invalid (failed), or reaching another chart (denied, under that patient)', async () => {
       assert.deepEqual(await eventsOf(conditionClinician.id), [
         event('create', 'success', 'chronic_condition', conditionId, patientId),
+        event('create', 'failed', 'chronic_condition', null, patientId),
         event('read', 'success', 'chronic_conditions', null, patientId, [patientId]),
         event('read', 'success', 'chronic_conditions', null, patientId, [patientId]),
         event('read', 'success', 'chronic_condition', conditionId, patientId),
         event('update', 'success', 'chronic_condition', conditionId, patientId),
-        event('read', 'denied', 'chronic_condition', otherConditionId, patientId),
-        event('update', 'denied', 'chronic_condition', otherConditionId, patientId),
-        event('archive', 'denied', 'chronic_condition', otherConditionId, patientId),
+        event('update', 'failed', 'chronic_condition', conditionId, patientId),
+        event('read', 'denied', 'chronic_condition', otherConditionId, otherPatientId),
+        event('update', 'denied', 'chronic_condition', otherConditionId, otherPatientId),
+        event('archive', 'denied', 'chronic_condition', otherConditionId, otherPatientId),
         event('read', 'failed', 'chronic_condition', missingId, patientId),
         // Another chart's condition is denied even through a patient id that is nobody's.
-        event('archive', 'denied', 'chronic_condition', otherConditionId, missingId),
+        event('archive', 'denied', 'chronic_condition', otherConditionId, otherPatientId),
         event('archive', 'success', 'chronic_condition', conditionId, patientId),
       ]);
     });
@@ -198,10 +205,10 @@ describe('audit trail of chart entries', () => {
     it('records nothing when a change loses a race', async () => {
       const created = await api.http().post(`/api/v1/patients/${patientId}/conditions`).set(bearer(clinician.accessToken)).send({ conditionName: 'Asthma' }).expect(201);
       const repository = api.app.get(ConditionsRepository);
-      const readEarlier = (await repository.findCondition(patientId, created.body.id))!;
+      const readEarlier = (await repository.table.find(patientId, created.body.id))!;
       await api.http().patch(`/api/v1/patients/${patientId}/conditions/${created.body.id}`).set(bearer(clinician.accessToken)).send({ status: 'controlled' }).expect(200);
       const before = await eventCount();
-      assert.equal(await repository.updateCondition(readEarlier, { status: 'resolved' }), null);
+      assert.equal(await repository.table.update(readEarlier, { status: 'resolved' }, { patientId }), null);
       assert.equal(await eventCount(), before);
     });
 
@@ -239,8 +246,13 @@ describe('audit trail of chart entries', () => {
       await api.http().get('/api/v1/patients/not-a-uuid/chart').set(as()).expect(400);
     });
 
-    it('records one read for the whole chart and a failed one for an id that is no patient', async () => {
-      assert.deepEqual(await eventsOf(chartReader.id), [event('read', 'success', 'chart', patientId, patientId), event('read', 'failed', 'chart', missingId, missingId)]);
+    it('records one read for the whole chart, and a failed one for an id that is no patient or no id at all', async () => {
+      assert.deepEqual(await eventsOf(chartReader.id), [
+        event('read', 'success', 'chart', patientId, patientId),
+        event('read', 'failed', 'chart', missingId, missingId),
+        // A malformed id (400): the attempt is recorded, with no id to name.
+        event('read', 'failed', 'chart', null, null),
+      ]);
     });
   });
 

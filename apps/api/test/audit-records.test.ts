@@ -201,11 +201,12 @@ describe('audit trail of medical records, symptoms and prescriptions', () => {
       const prescriptions = api.app.get(PrescriptionsRepository);
 
       const before = await eventCount();
-      await assert.rejects(symptoms.createSymptom({ medicalRecordId: recordId, symptomName: 'Late', bodySite: null, severity: null, duration: null, notes: null }), RecordSigned);
-      await assert.rejects(symptoms.updateSymptom(recordId, symptom.id, { severity: 1 }), RecordSigned);
-      await assert.rejects(symptoms.deleteSymptom(recordId, symptom.id), RecordSigned);
-      await assert.rejects(prescriptions.updatePrescription(recordId, prescription.id, { refills: 1 }), RecordSigned);
-      await assert.rejects(prescriptions.deletePrescription(recordId, prescription.id), RecordSigned);
+      const change = { patientId: (await visits.patientOfRecord(recordId))! };
+      await assert.rejects(symptoms.table.create({ medicalRecordId: recordId, symptomName: 'Late' }, change), RecordSigned);
+      await assert.rejects(symptoms.table.update(symptom, { severity: 1 }, change), RecordSigned);
+      await assert.rejects(symptoms.table.delete(recordId, symptom.id, change), RecordSigned);
+      await assert.rejects(prescriptions.table.update(prescription, { refills: 1 }, change), RecordSigned);
+      await assert.rejects(prescriptions.table.delete(recordId, prescription.id, change), RecordSigned);
       assert.equal(await eventCount(), before);
     });
   });

@@ -26,6 +26,7 @@ describe('auth configuration', () => {
       loginMaxFailures: 5,
       loginMaxFailuresPerAddress: 50,
       loginLockoutSeconds: 900,
+      authorityCacheSeconds: 2,
     });
     assert.equal(loadConfig({}).auth.jwtSecret, DEVELOPMENT_JWT_SECRET);
   });

@@ -86,13 +86,16 @@ describe('the access-token guard', () => {
     await expectRefused(await forgeAccessToken({ sub: admin.id, secret, issuer: 'someone-else' }));
     await expectRefused(await forgeAccessToken({ sub: admin.id, secret, audience: 'another-api' }));
     await expectRefused(await forgeAccessToken({ sub: admin.id, secret, type: 'JWT' }));
-    await expectRefused(await forgeAccessToken({ sub: admin.id, secret, role: 'superuser' }));
     await expectRefused(await forgeAccessToken({ sub: 'admin', secret }));
+    // A provider that does not exist, or a session epoch the provider is not in.
+    await expectRefused(await forgeAccessToken({ sub: randomUUID(), secret }));
+    await expectRefused(await forgeAccessToken({ sub: admin.id, secret, sessionEpoch: 7 }));
   });
 
-  it('answers 403 when the role may not use the route', async () => {
+  it('takes the role from the database, never from the token: 403 when the provider\'s role may not use the route', async () => {
     for (const role of ['clinician', 'staff'] as const) {
-      const token = await forgeAccessToken({ sub: randomUUID(), secret, role });
+      const provider = await accounts.createProvider({ role });
+      const token = await forgeAccessToken({ sub: provider.id, secret, role: 'admin' });
       const response = await api.http().get('/api/v1/providers').set(bearer(token)).expect(403);
       assert.equal(response.body.error, 'Forbidden');
     }

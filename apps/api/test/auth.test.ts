@@ -210,7 +210,7 @@ describe('sign-in, refresh, sign-out and /auth/me', () => {
       const response = await api.http().get('/api/v1/auth/me').set(bearer(provider.accessToken)).expect(200);
       assert.deepEqual(
         Object.keys(response.body).sort(),
-        ['createdAt', 'email', 'firstName', 'id', 'isActive', 'lastName', 'licenseNumber', 'phone', 'role', 'specialty', 'updatedAt'],
+        ['createdAt', 'email', 'firstName', 'id', 'isActive', 'lastName', 'licenseNumber', 'mustChangePassword', 'phone', 'role', 'specialty', 'updatedAt'],
       );
       assert.equal(response.body.firstName, 'Imani');
       assert.equal(response.body.role, 'admin');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Response, Test } from 'supertest';
-import { deniedAccessOf } from '../src/auth/denied-access.js';
+import { describeAttempt } from '../src/audit/refused-requests.js';
 import { assertNoSecrets, bearer, forgeAccessToken, jwtSecretOf } from './support/auth.js';
 import { startClinicTeam, type ClinicTeam } from './support/clinic-team.js';
 import { VisitFixture } from './support/visits.js';
@@ -156,9 +156,10 @@ describe('OWASP API Top 10', () => {
       assert.deepEqual(
         events.map(({ actorId, action, outcome, resourceType, resourceId, patientId: patient }) => ({ actorId, action, outcome, resourceType, resourceId, patientId: patient })),
         [
-          { actorId: team.staff.id, action: 'create', outcome: 'denied', resourceType: 'patients', resourceId: patientId, patientId },
-          { actorId: team.clinician.id, action: 'read', outcome: 'denied', resourceType: 'audit_events', resourceId: patientId, patientId },
-          { actorId: team.staff.id, action: 'read', outcome: 'denied', resourceType: 'appointments', resourceId: recordAppointment, patientId: null },
+          { actorId: team.staff.id, action: 'create', outcome: 'denied', resourceType: 'allergy', resourceId: null, patientId },
+          { actorId: team.clinician.id, action: 'read', outcome: 'denied', resourceType: 'audit_events', resourceId: null, patientId },
+          // The record's patient is looked up through the appointment: the refusal shows in that patient's audit view.
+          { actorId: team.staff.id, action: 'read', outcome: 'denied', resourceType: 'medical_record', resourceId: null, patientId },
         ],
       );
       for (const event of events) assert.ok(event.requestId && event.clientAddress);
@@ -169,24 +170,33 @@ describe('OWASP API Top 10', () => {
     const id = '0b7f3f3e-6a39-4c56-9d0e-9c2f0f6f6a11';
     const other = '5d0c8c71-9a4e-4a8c-bb35-2a8f6e0d5a22';
     it('maps the method to the attempted action, and the path to the resource and patient', () => {
-      assert.deepEqual(deniedAccessOf('GET', '/api/v1/patients/:id/allergies/:allergyId', { id, allergyId: other }), {
+      assert.deepEqual(describeAttempt('GET', '/api/v1/patients/:id/allergies/:allergyId', { id, allergyId: other }), {
         action: 'read',
-        resourceType: 'patients',
+        resourceType: 'allergy',
         resourceId: other,
-        patientId: id,
-        outcome: 'denied',
+        patientFrom: { via: 'patient', id },
       });
-      assert.equal(deniedAccessOf('PATCH', '/api/v1/patients/:id/conditions/:conditionId', { id, conditionId: other })?.action, 'update');
-      assert.equal(deniedAccessOf('DELETE', '/api/v1/patients/:id/allergies/:allergyId', { id, allergyId: other })?.action, 'archive');
-      assert.equal(deniedAccessOf('POST', '/api/v1/records/:recordId/symptoms', { recordId: id })?.action, 'create');
-      assert.equal(deniedAccessOf('POST', '/api/v1/appointments/:appointmentId/record/sign', { appointmentId: id })?.action, 'sign');
-      assert.equal(deniedAccessOf('POST', '/api/v1/appointments/:appointmentId/record/amendments', { appointmentId: id })?.action, 'amend');
-      assert.equal(deniedAccessOf('POST', '/api/v1/appointments/:id/start', { id })?.action, 'update');
-      assert.equal(deniedAccessOf('PUT', '/api/v1/appointments/:id/vitals', { id })?.action, 'update');
-      assert.equal(deniedAccessOf('GET', '/api/v1/patients/:patientId/chart', { patientId: id })?.patientId, id);
-      assert.deepEqual(deniedAccessOf('GET', '/api/v1/patients/:id', { id: 'not-a-uuid' }), { action: 'read', resourceType: 'patients', resourceId: null, patientId: null, outcome: 'denied' });
-      assert.equal(deniedAccessOf('GET', '/api/v1/providers', {}), null);
-      assert.equal(deniedAccessOf('GET', '/api/v1/audit-events', {}), null);
+      assert.equal(describeAttempt('PATCH', '/api/v1/patients/:id/conditions/:conditionId', { id, conditionId: other })?.action, 'update');
+      assert.equal(describeAttempt('DELETE', '/api/v1/patients/:id/allergies/:allergyId', { id, allergyId: other })?.action, 'archive');
+      assert.deepEqual(describeAttempt('POST', '/api/v1/records/:recordId/symptoms', { recordId: id }), {
+        action: 'create',
+        resourceType: 'symptom',
+        resourceId: null,
+        patientFrom: { via: 'medical_record', id },
+      });
+      assert.equal(describeAttempt('POST', '/api/v1/appointments/:appointmentId/record/sign', { appointmentId: id })?.action, 'sign');
+      assert.equal(describeAttempt('POST', '/api/v1/appointments/:appointmentId/record/amendments', { appointmentId: id })?.action, 'amend');
+      assert.deepEqual(describeAttempt('POST', '/api/v1/appointments/:id/start', { id }), {
+        action: 'update',
+        resourceType: 'appointment',
+        resourceId: id,
+        patientFrom: { via: 'appointment', id },
+      });
+      assert.equal(describeAttempt('PUT', '/api/v1/appointments/:id/vitals', { id })?.resourceType, 'vital_signs');
+      assert.deepEqual(describeAttempt('GET', '/api/v1/patients/:patientId/chart', { patientId: id })?.patientFrom, { via: 'patient', id });
+      assert.deepEqual(describeAttempt('GET', '/api/v1/patients/:id', { id: 'not-a-uuid' }), { action: 'read', resourceType: 'patient', resourceId: null, patientFrom: null });
+      assert.equal(describeAttempt('GET', '/api/v1/providers', {}), null);
+      assert.equal(describeAttempt('GET', '/api/v1/audit-events', {})?.resourceType, 'audit_events');
     });
   });
 

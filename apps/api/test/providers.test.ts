@@ -216,24 +216,26 @@ describe('providers', () => {
       await api.http().patch(`/api/v1/providers/${admin.id}`).set(asClinician()).send({ firstName: 'Mallory' }).expect(403);
     });
 
-    it('lets admins change role and contact details of anyone; the new role applies from the next refresh', async () => {
+    it('lets admins change role and contact details of anyone; a new role ends their sessions, and applies from the next sign-in', async () => {
       const promoted = await accounts.signedIn({ role: 'staff' });
       const response = await api.http().patch(`/api/v1/providers/${promoted.id}`).set(asAdmin()).send({ role: 'admin', lastName: 'Ferreira' }).expect(200);
       assert.equal(response.body.role, 'admin');
       assert.equal(response.body.lastName, 'Ferreira');
 
-      const refreshed = await api.http().post('/api/v1/auth/refresh').send({ refreshToken: promoted.refreshToken }).expect(200);
-      assert.equal(refreshed.body.provider.role, 'admin');
-      await api.http().get('/api/v1/providers').set(bearer(refreshed.body.accessToken)).expect(200);
+      await api.http().get('/api/v1/auth/me').set(bearer(promoted.accessToken)).expect(401);
+      await api.http().post('/api/v1/auth/refresh').send({ refreshToken: promoted.refreshToken }).expect(401);
+      const again = await accounts.signIn(promoted);
+      await api.http().get('/api/v1/providers').set(bearer(again.accessToken)).expect(200);
     });
 
-    it('deactivation by an admin refuses sign-in and revokes every refresh token at once', async () => {
+    it('deactivation by an admin refuses sign-in and ends every session at once', async () => {
       const leaving = await accounts.signedIn();
       const secondDevice = await accounts.signIn(leaving);
       const response = await api.http().patch(`/api/v1/providers/${leaving.id}`).set(asAdmin()).send({ isActive: false }).expect(200);
       assert.equal(response.body.isActive, false);
 
-      assert.equal(await accounts.prisma.refreshToken.count({ where: { providerId: leaving.id, revokedAt: null } }), 0);
+      await api.http().get('/api/v1/auth/me').set(bearer(leaving.accessToken)).expect(401);
+      await api.http().get('/api/v1/auth/me').set(bearer(secondDevice.accessToken)).expect(401);
       await api.http().post('/api/v1/auth/refresh').send({ refreshToken: leaving.refreshToken }).expect(401);
       await api.http().post('/api/v1/auth/refresh').send({ refreshToken: secondDevice.refreshToken }).expect(401);
       await api.http().post('/api/v1/auth/login').send({ email: leaving.email, password: TEST_PASSWORD }).expect(401);

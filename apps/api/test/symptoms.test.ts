@@ -171,9 +171,11 @@ describe('symptoms', () => {
       const symptom = await addSymptom(recordId);
       await visits.sign(recordId, clinician.id);
       const repository = api.app.get(SymptomsRepository);
-      await assert.rejects(repository.createSymptom({ medicalRecordId: recordId, symptomName: 'Late', bodySite: null, severity: null, duration: null, notes: null }), RecordSigned);
-      await assert.rejects(repository.updateSymptom(recordId, symptom.id, { severity: 1 }), RecordSigned);
-      await assert.rejects(repository.deleteSymptom(recordId, symptom.id), RecordSigned);
+      const row = await accounts.prisma.symptom.findUniqueOrThrow({ where: { id: symptom.id } });
+      const change = { patientId: (await visits.patientOfRecord(recordId))! };
+      await assert.rejects(repository.table.create({ medicalRecordId: recordId, symptomName: 'Late' }, change), RecordSigned);
+      await assert.rejects(repository.table.update(row, { severity: 1 }, change), RecordSigned);
+      await assert.rejects(repository.table.delete(recordId, symptom.id, change), RecordSigned);
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { AppointmentStatus, AppointmentType } from '@clinic/db';
+import type { InstantWindowPage } from '../common/cursors.js';
 
 export const APPOINTMENT_TYPES = ['new_patient', 'follow_up', 'routine_checkup', 'sick_visit', 'telehealth'] as const satisfies readonly AppointmentType[];
 export const APPOINTMENT_STATUSES = ['scheduled', 'checked_in', 'in_progress', 'completed', 'cancelled', 'no_show'] as const satisfies readonly AppointmentStatus[];
@@ -24,22 +25,9 @@ export type NewAppointment = Pick<AppointmentRecord, 'patientId' | 'providerId' 
 /** What a reschedule may change: time, length and type, nothing else. */
 export type AppointmentChanges = Partial<Pick<AppointmentRecord, 'appointmentDate' | 'durationMinutes' | 'appointmentType'>>;
 
-/** The order of appointment lists, and what their cursors hold. */
-export type AppointmentKey = [appointmentDate: Date, id: string];
 
-export interface AppointmentFilter {
+export interface AppointmentFilter extends InstantWindowPage {
   providerId?: string;
   patientId?: string;
-  from?: Date;
-  to?: Date;
   status?: AppointmentStatus;
-  after?: AppointmentKey;
-  take: number;
-}
-
-/** The provider named on a booking, as far as booking cares. */
-export interface BookableProvider {
-  id: string;
-  role: 'admin' | 'clinician' | 'staff';
-  isActive: boolean;
 }

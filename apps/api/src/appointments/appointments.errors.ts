@@ -1,19 +1,7 @@
 import type { AppointmentStatus } from '@clinic/db';
-import { DomainError, DomainErrorCode } from '../common/domain-error.js';
+import { DomainError, DomainErrorCode, FixedError } from '../common/domain-error.js';
 
-export class AppointmentNotFound extends DomainError {
-  readonly code = DomainErrorCode.NotFound;
-  constructor() {
-    super('Appointment not found');
-  }
-}
-
-export class ProviderNotFound extends DomainError {
-  readonly code = DomainErrorCode.NotFound;
-  constructor() {
-    super('Provider not found');
-  }
-}
+export class AppointmentNotFound extends FixedError(DomainErrorCode.NotFound, 'Appointment not found') {}
 
 /** Appointments are with someone who sees patients: an active clinician or admin, not staff. */
 export class ProviderNotBookable extends DomainError {
@@ -23,19 +11,9 @@ export class ProviderNotBookable extends DomainError {
   }
 }
 
-export class PatientArchived extends DomainError {
-  readonly code = DomainErrorCode.Conflict;
-  constructor() {
-    super('The patient is archived: no new appointments can be booked for them');
-  }
-}
+export class PatientArchived extends FixedError(DomainErrorCode.Conflict, 'The patient is archived: no new appointments can be booked for them') {}
 
-export class AppointmentOverlap extends DomainError {
-  readonly code = DomainErrorCode.Conflict;
-  constructor() {
-    super('The provider already has an active appointment that overlaps this time');
-  }
-}
+export class AppointmentOverlap extends FixedError(DomainErrorCode.Conflict, 'The provider already has an active appointment that overlaps this time') {}
 
 export class AppointmentTransitionInvalid extends DomainError {
   readonly code = DomainErrorCode.Conflict;

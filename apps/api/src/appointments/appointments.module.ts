@@ -1,19 +1,27 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { PatientLookups } from '../audit/patient-lookups.js';
+import { IdentityModule } from '../identity/identity.module.js';
 import { PatientsModule } from '../patients/patients.module.js';
 import { AppointmentsController } from './appointments.controller.js';
 import { AppointmentsRepository } from './appointments.repository.js';
 import { AppointmentsService } from './appointments.service.js';
-import { PatientVitalSignsController } from './vitals/patient-vital-signs.controller.js';
-import { VitalSignsController } from './vitals/vital-signs.controller.js';
-import { VitalSignsRepository } from './vitals/vital-signs.repository.js';
-import { VitalSignsService } from './vitals/vital-signs.service.js';
 
-/** The schedule and what is measured at the visit: vital signs hang off an appointment. */
+/** The schedule: appointments and their status moves. The visit's record and vital signs build on it through AppointmentsService. */
 @Module({
-  imports: [AuditModule, PatientsModule],
-  controllers: [AppointmentsController, VitalSignsController, PatientVitalSignsController],
-  providers: [AppointmentsService, AppointmentsRepository, VitalSignsService, VitalSignsRepository],
+  imports: [AuditModule, IdentityModule, PatientsModule],
+  controllers: [AppointmentsController],
+  providers: [AppointmentsService, AppointmentsRepository],
   exports: [AppointmentsService],
 })
-export class AppointmentsModule {}
+export class AppointmentsModule implements OnModuleInit {
+  constructor(
+    private readonly lookups: PatientLookups,
+    private readonly appointments: AppointmentsService,
+  ) {}
+
+  /** The trail can tell whose an appointment is when it records a refused request on one. */
+  onModuleInit(): void {
+    this.lookups.register('appointment', async (appointmentId) => (await this.appointments.findAppointment(appointmentId))?.patientId ?? null);
+  }
+}

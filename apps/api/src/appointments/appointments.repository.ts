@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { type AppointmentStatus, Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
-import type { AppointmentChanges, AppointmentFilter, AppointmentRecord, BookableProvider, NewAppointment } from './appointment-record.js';
+import { translateRefusals } from '../common/database-errors.js';
+import { type IdsPart, type ReadPart, rowsFromJson } from '../common/read-parts.js';
+import type { AppointmentChanges, AppointmentFilter, AppointmentRecord, NewAppointment } from './appointment-record.js';
 import { AppointmentOverlap } from './appointments.errors.js';
-import { EXCLUSION_VIOLATION, sqlStateOf } from './database-errors.js';
 
 /** The database's overlap constraint (migration 20261125231500) refused the write: a 409 naming the conflict. */
-async function refusingOverlaps<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    if (sqlStateOf(error) === EXCLUSION_VIOLATION) throw new AppointmentOverlap();
-    throw error;
-  }
+function refusingOverlaps<T>(write: () => Promise<T>): Promise<T> {
+  return translateRefusals(write, { exclusion: () => new AppointmentOverlap() });
 }
 
+/** The appointments table's one owner. */
 @Injectable()
 export class AppointmentsRepository {
   constructor(
@@ -26,15 +23,33 @@ export class AppointmentsRepository {
     return this.prisma.appointment.findUnique({ where: { id } });
   }
 
-  findProvider(id: string): Promise<BookableProvider | null> {
-    return this.prisma.provider.findUnique({ where: { id }, select: { id: true, role: true, isActive: true } });
+  /** A patient's latest appointments, newest first, as a part of a read composed elsewhere. */
+  latestOfPatientPart(patientId: Prisma.Sql, count: number): ReadPart<AppointmentRecord[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a."appointmentDate" DESC, a."id" DESC), '[]'::jsonb)
+        FROM (SELECT * FROM "appointments" WHERE "patientId" = ${patientId} ORDER BY "appointmentDate" DESC, "id" DESC LIMIT ${count}) a)`,
+      read: (json) => rowsFromJson<AppointmentRecord>(json, { instants: ['appointmentDate', 'createdAt', 'updatedAt'] }),
+    };
+  }
+
+  /** The ids of a patient's appointments (the latest `count` of them, when given), for another part's filter. */
+  idsOfPatientPart(patientId: Prisma.Sql, count?: number): IdsPart {
+    return count === undefined
+      ? Prisma.sql`SELECT "id" FROM "appointments" WHERE "patientId" = ${patientId}`
+      : Prisma.sql`SELECT "id" FROM "appointments" WHERE "patientId" = ${patientId} ORDER BY "appointmentDate" DESC, "id" DESC LIMIT ${count}`;
+  }
+
+  /** The ids of a patient's appointments, for the tables that hang off a visit (vital signs). */
+  async appointmentIdsOf(patientId: string): Promise<string[]> {
+    const rows = await this.prisma.appointment.findMany({ where: { patientId }, select: { id: true } });
+    return rows.map((row) => row.id);
   }
 
   // Every change below commits with its audit event, in one transaction, or not at all; a write
   // that turns out not to happen (a lost race, an overlap) records nothing.
 
   createAppointment(appointment: NewAppointment): Promise<AppointmentRecord> {
-    return refusingOverlaps(
+    return refusingOverlaps(() =>
       this.prisma.$transaction(async (tx) => {
         const created = await tx.appointment.create({ data: appointment });
         await this.audit.recordWithin(tx, { action: 'create', resourceType: 'appointment', resourceId: created.id, patientId: created.patientId });
@@ -49,7 +64,7 @@ export class AppointmentsRepository {
    * between. null when that condition no longer holds, and then nothing is recorded.
    */
   rescheduleAppointment(current: AppointmentRecord, changes: AppointmentChanges): Promise<AppointmentRecord | null> {
-    return refusingOverlaps(
+    return refusingOverlaps(() =>
       this.prisma.$transaction(async (tx) => {
         const [updated] = await tx.appointment.updateManyAndReturn({
           where: { id: current.id, status: 'scheduled', updatedAt: current.updatedAt },
@@ -72,7 +87,7 @@ export class AppointmentsRepository {
    * change (check-in, start, complete, cancel, no-show), and a move is an update of the appointment.
    */
   moveStatus(id: string, from: readonly AppointmentStatus[], to: AppointmentStatus): Promise<AppointmentRecord | null> {
-    return refusingOverlaps(
+    return refusingOverlaps(() =>
       this.prisma.$transaction(async (tx) => {
         const [moved] = await tx.appointment.updateManyAndReturn({ where: { id, status: { in: [...from] } }, data: { status: to } });
         if (!moved) return null;

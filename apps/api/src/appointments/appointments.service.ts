@@ -1,28 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@clinic/db';
+import type { IdsPart, ReadPart } from '../common/read-parts.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuditEntry } from '../audit/audit-event.js';
 import { StaleWrite } from '../common/domain-error.js';
 import { assertFresh } from '../common/etag.js';
 import { type Page, toPage } from '../common/pagination.js';
-import { sentFields } from '../patients/chart-fields.js';
+import { sentFields } from '../common/fields/text.js';
 import { PatientsService } from '../patients/patients.service.js';
 import type { AppointmentChanges, AppointmentRecord } from './appointment-record.js';
 import { APPOINTMENT_ACTIONS, type AppointmentAction } from './appointment-transitions.js';
-import {
-  AppointmentNotFound,
-  AppointmentNotReschedulable,
-  AppointmentTransitionInvalid,
-  PatientArchived,
-  ProviderNotBookable,
-  ProviderNotFound,
-} from './appointments.errors.js';
+import { AppointmentNotFound, AppointmentNotReschedulable, AppointmentTransitionInvalid, PatientArchived, ProviderNotBookable } from './appointments.errors.js';
 import { AppointmentsRepository } from './appointments.repository.js';
-import { instantKeyAfter, instantKeyOf } from './cursors.js';
+import { instantKeyOf, instantWindowPage } from '../common/cursors.js';
+import { ProviderNotFound } from '../identity/identity.errors.js';
+import { ProviderAccountsRepository } from '../identity/provider-accounts.repository.js';
+import { PatientNotFound } from '../patients/patients.errors.js';
 import { type AppointmentDto, toAppointmentDto } from './dto/appointment.dto.js';
 import type { BookAppointmentDto } from './dto/book-appointment.dto.js';
 import type { ListAppointmentsQueryDto } from './dto/list-appointments-query.dto.js';
 import type { RescheduleAppointmentDto } from './dto/reschedule-appointment.dto.js';
-import { instant } from './instant.js';
+import { instant } from '../common/fields/instant.js';
 
 function changesFrom(update: RescheduleAppointmentDto): AppointmentChanges {
   const { appointmentDate, ...rest } = sentFields(update);
@@ -33,6 +31,7 @@ function changesFrom(update: RescheduleAppointmentDto): AppointmentChanges {
 export class AppointmentsService {
   constructor(
     private readonly patients: PatientsService,
+    private readonly providers: ProviderAccountsRepository,
     private readonly appointments: AppointmentsRepository,
     private readonly audit: AuditTrail,
   ) {}
@@ -41,11 +40,8 @@ export class AppointmentsService {
     const rows = await this.appointments.listAppointments({
       providerId: query.providerId,
       patientId: query.patientId,
-      from: query.from === undefined ? undefined : instant(query.from),
-      to: query.to === undefined ? undefined : instant(query.to),
       status: query.status,
-      after: instantKeyAfter(query.cursor),
-      take: query.limit + 1,
+      ...instantWindowPage(query),
     });
     const page = toPage(rows, query.limit, (row) => instantKeyOf(row.appointmentDate, row.id), toAppointmentDto);
     // One event per list, naming every patient on the page once; never the filters.
@@ -54,11 +50,22 @@ export class AppointmentsService {
     return page;
   }
 
+  /**
+   * A booking for a patient or provider that does not exist is a failed `create`, recorded under
+   * the patient named (so the trail shows who tries ids) before its 404.
+   */
   async bookAppointment(booking: BookAppointmentDto): Promise<AppointmentDto> {
-    const patient = await this.patients.findPatientOrFail(booking.patientId);
+    const recordFailure = () => this.audit.record({ action: 'create', resourceType: 'appointment', patientId: booking.patientId, outcome: 'failed' });
+    const patient = await this.patients.findPatientOrFail(booking.patientId).catch(async (error: unknown) => {
+      if (error instanceof PatientNotFound) await recordFailure();
+      throw error;
+    });
     if (patient.archivedAt !== null) throw new PatientArchived();
-    const provider = await this.appointments.findProvider(booking.providerId);
-    if (!provider) throw new ProviderNotFound();
+    const provider = await this.providers.findProfile(booking.providerId);
+    if (!provider) {
+      await recordFailure();
+      throw new ProviderNotFound();
+    }
     if (!provider.isActive) throw new ProviderNotBookable('inactive');
     if (provider.role === 'staff') throw new ProviderNotBookable('staff');
     const booked = await this.appointments.createAppointment({
@@ -109,11 +116,24 @@ export class AppointmentsService {
     throw new AppointmentTransitionInvalid(move.verb, current.status);
   }
 
-  /** Unaudited: for callers that record their own events (or none). */
-  async findAppointmentOrFail(id: string): Promise<AppointmentRecord> {
-    const appointment = await this.appointments.findAppointment(id);
-    if (!appointment) throw new AppointmentNotFound();
-    return appointment;
+  /** Unaudited: for callers that record their own events (the visit's record, the trail's lookups). */
+  findAppointment(id: string): Promise<AppointmentRecord | null> {
+    return this.appointments.findAppointment(id);
+  }
+
+  /** A patient's latest appointments, as a part of a read composed elsewhere (the chart). */
+  latestOfPatientPart(patientId: Prisma.Sql, count: number): ReadPart<AppointmentRecord[]> {
+    return this.appointments.latestOfPatientPart(patientId, count);
+  }
+
+  /** The ids of a patient's appointments (the latest `count`, when given), for another part's filter. */
+  idsOfPatientPart(patientId: Prisma.Sql, count?: number): IdsPart {
+    return this.appointments.idsOfPatientPart(patientId, count);
+  }
+
+  /** The ids of a patient's appointments, for the tables that hang off a visit. */
+  appointmentIdsOf(patientId: string): Promise<string[]> {
+    return this.appointments.appointmentIdsOf(patientId);
   }
 
   /**

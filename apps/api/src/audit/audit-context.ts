@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { providerOf } from '../auth/authenticated-provider.js';
+import { providerOf } from '../identity/authenticated-provider.js';
 import type { AuditRequestContext } from './audit-event.js';
 
 const USER_AGENT_LENGTH = 512;
@@ -17,10 +17,12 @@ export function currentAuditContext(): AuditRequestContext {
   return requestContext.getStore() ?? NO_REQUEST;
 }
 
-function contextOf(request: FastifyRequest): AuditRequestContext {
+/** Who sent the request and from where, as every event of it records them. */
+export function contextOfRequest(request: FastifyRequest): AuditRequestContext {
   const userAgent = request.headers['user-agent'];
   return {
-    // Global interceptors run after the guards: the caller is known by now (or the route is public).
+    // Global interceptors run after the guards: the caller is known by now (or the route is public,
+    // or the guards refused the request).
     actorId: providerOf(request)?.id ?? null,
     // request.ip honours the configured trustProxy, like the logs.
     clientAddress: request.ip ? request.ip.slice(0, CLIENT_ADDRESS_LENGTH) : null,
@@ -39,6 +41,6 @@ function contextOf(request: FastifyRequest): AuditRequestContext {
 export class AuditContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    return requestContext.run(contextOf(context.switchToHttp().getRequest<FastifyRequest>()), () => next.handle());
+    return requestContext.run(contextOfRequest(context.switchToHttp().getRequest<FastifyRequest>()), () => next.handle());
   }
 }

@@ -1,7 +1,6 @@
 import type { AuditAction, AuditOutcome } from '@clinic/db';
-
-export const AUDIT_ACTIONS = ['read', 'search', 'create', 'update', 'archive', 'sign', 'amend', 'login', 'login_failed', 'logout', 'refresh', 'export'] as const satisfies readonly AuditAction[];
-export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const satisfies readonly AuditOutcome[];
+import type { AuditResourceType } from '../common/audit-vocabulary.js';
+import type { InstantWindowPage } from '../common/cursors.js';
 
 /**
  * What a feature says happened. Ids only: a name, a phone number, a search term or a note never
@@ -9,8 +8,8 @@ export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const satisfies
  */
 export interface AuditEntry {
   action: AuditAction;
-  /** What was touched, in the API's words: `patient`, `patient_search`, `audit_events` … */
-  resourceType: string;
+  /** What was touched, in the trail's closed vocabulary (common/audit-vocabulary.ts). */
+  resourceType: AuditResourceType;
   resourceId?: string | null;
   /** The patient whose chart this is about, when there is one. */
   patientId?: string | null;
@@ -31,23 +30,20 @@ export interface AuditRequestContext {
 /** One row of the trail, as the repository writes it. */
 export type NewAuditEvent = Required<Omit<AuditEntry, 'patientIds'>> & { patientIds: string[] } & AuditRequestContext;
 
-/** One row of the trail, as the repository reads it. */
-export interface AuditEventRecord extends NewAuditEvent {
+/**
+ * One row of the trail, as the repository reads it. Its resource type is plain text: events
+ * written before the vocabulary was closed keep the words they were written with.
+ */
+export interface AuditEventRecord extends Omit<NewAuditEvent, 'resourceType'> {
+  resourceType: string;
   id: string;
   occurredAt: Date;
 }
 
-export interface AuditEventFilter {
+/** The trail is listed newest first: `after` is a keyset position in that order (older events follow). */
+export interface AuditEventFilter extends InstantWindowPage {
   actorId?: string;
   /** Events about the patient, and searches that showed them. */
   patientId?: string;
   action?: AuditAction;
-  from?: Date;
-  to?: Date;
-  /** Keyset: events strictly older than this (occurredAt, id) in the order of the trail. */
-  before?: AuditEventKey;
-  take: number;
 }
-
-/** The order of the trail (newest first), and what its cursors hold. */
-export type AuditEventKey = [occurredAt: Date, id: string];

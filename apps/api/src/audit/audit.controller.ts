@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator.js';
+import { Access } from '../identity/access.decorator.js';
 import { ApiInvalidInput, ApiSignedIn } from '../common/api-docs.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { AuditService } from './audit.service.js';

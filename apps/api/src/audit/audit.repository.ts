@@ -12,8 +12,8 @@ function whereOf(filter: AuditEventFilter): Prisma.AuditEventWhereInput {
   if (filter.action !== undefined) conditions.push({ action: filter.action });
   if (filter.from !== undefined) conditions.push({ occurredAt: { gte: filter.from } });
   if (filter.to !== undefined) conditions.push({ occurredAt: { lt: filter.to } });
-  if (filter.before) {
-    const [occurredAt, id] = filter.before;
+  if (filter.after) {
+    const [occurredAt, id] = filter.after;
     conditions.push({ OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }] });
   }
   return { AND: conditions };

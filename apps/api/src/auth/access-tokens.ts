@@ -4,8 +4,6 @@ import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AccessTokenInvalid } from './auth.errors.js';
-import type { AuthenticatedProvider } from './authenticated-provider.js';
-import { PROVIDER_ROLES, type ProviderRole } from './provider-role.js';
 
 // Fixed, so a token minted for another service with the same secret is still refused here.
 export const ACCESS_TOKEN_ISSUER = 'clinic-records-api';
@@ -19,11 +17,17 @@ export interface IssuedAccessToken {
   expiresIn: number;
 }
 
-function isProviderRole(value: unknown): value is ProviderRole {
-  return typeof value === 'string' && (PROVIDER_ROLES as readonly string[]).includes(value);
+/** Who a token says its bearer is, and in which of their session epochs it was issued. */
+export interface AccessTokenSubject {
+  providerId: string;
+  sessionEpoch: number;
 }
 
-/** Short-lived, stateless proof of who a provider is: HS256 JWTs with sub, role, iat and exp. */
+/**
+ * Short-lived proof of who a provider is: HS256 JWTs with sub, sep (the session epoch), iat and
+ * exp. The role the token also carries is for the client's display only: what a request may do
+ * is read from the database on every request (AccessTokenGuard).
+ */
 @Injectable()
 export class AccessTokens {
   private readonly key: Uint8Array;
@@ -34,8 +38,8 @@ export class AccessTokens {
     this.ttlSeconds = config.auth.accessTokenTtlSeconds;
   }
 
-  async issue(provider: AuthenticatedProvider): Promise<IssuedAccessToken> {
-    const accessToken = await new SignJWT({ role: provider.role })
+  async issue(provider: { id: string; role: string }, sessionEpoch: number): Promise<IssuedAccessToken> {
+    const accessToken = await new SignJWT({ role: provider.role, sep: sessionEpoch })
       .setProtectedHeader({ alg: ALGORITHM, typ: ACCESS_TOKEN_TYPE })
       .setSubject(provider.id)
       .setIssuer(ACCESS_TOKEN_ISSUER)
@@ -47,10 +51,10 @@ export class AccessTokens {
   }
 
   /**
-   * The provider a token names, or AccessTokenInvalid. The algorithm is pinned: a token that
+   * The subject a token names, or AccessTokenInvalid. The algorithm is pinned: a token that
    * names `none` or any other algorithm in its header is refused before its signature is read.
    */
-  async verify(token: string): Promise<AuthenticatedProvider> {
+  async verify(token: string): Promise<AccessTokenSubject> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key, {
@@ -58,14 +62,12 @@ export class AccessTokens {
         issuer: ACCESS_TOKEN_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
         typ: ACCESS_TOKEN_TYPE,
-        requiredClaims: ['sub', 'iat', 'exp'],
+        requiredClaims: ['sub', 'iat', 'exp', 'sep'],
       }));
     } catch {
       throw new AccessTokenInvalid();
     }
-    if (typeof payload.sub !== 'string' || !isUUID(payload.sub) || !isProviderRole(payload.role)) {
-      throw new AccessTokenInvalid();
-    }
-    return { id: payload.sub, role: payload.role };
+    if (typeof payload.sub !== 'string' || !isUUID(payload.sub) || !Number.isSafeInteger(payload.sep)) throw new AccessTokenInvalid();
+    return { providerId: payload.sub, sessionEpoch: payload.sep as number };
   }
 }

@@ -1,6 +1,4 @@
-import { type ExecutionContext, Injectable } from '@nestjs/common';
-import { EMPTY } from 'rxjs';
-import { AuditContextInterceptor, currentAuditContext } from '../audit/audit-context.js';
+import { Injectable } from '@nestjs/common';
 import type { AuditEntry, AuditRequestContext } from '../audit/audit-event.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuditTransaction } from '../audit/audit.repository.js';
@@ -12,26 +10,11 @@ export interface AuthAuditEntry extends AuditEntry {
 }
 
 /**
- * The request context the trail would give an event of this request, for code that runs before
- * AuditContextInterceptor has set it (the guards): the interceptor itself computes it, so the
- * columns are filled exactly as for any feature's event.
- */
-export function auditContextOfRequest(context: ExecutionContext): AuditRequestContext {
-  let captured: AuditRequestContext | undefined;
-  void new AuditContextInterceptor().intercept(context, {
-    handle: () => {
-      captured = currentAuditContext();
-      return EMPTY;
-    },
-  });
-  return captured ?? currentAuditContext();
-}
-
-/**
- * The audit trail as auth writes to it: sign-ins, refreshes and sign-outs (resourceType
- * `session`, resourceId the sign-in's refresh-token family) and the role guard's refusals. These
- * events name their actor (and, from a guard, their context) explicitly; AuditTrail writes them,
- * with the same rule as every feature's: a failure to record fails the request.
+ * The audit trail as auth writes to it: sign-ins, refreshes, sign-outs and password changes
+ * (resourceType `session`, resourceId the sign-in's refresh-token family; or `provider`). On the
+ * public sign-in routes the provider is known only once the password or refresh token checks out,
+ * so these events name their actor explicitly; AuditTrail writes them, with the same rule as every
+ * feature's: a failure to record fails the request.
  */
 @Injectable()
 export class AuthAudit {

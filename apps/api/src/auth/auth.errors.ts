@@ -1,60 +1,37 @@
-import { DomainError, DomainErrorCode } from '../common/domain-error.js';
+import { DomainError, DomainErrorCode, FixedError } from '../common/domain-error.js';
 
 /**
  * One answer for an unknown email, a wrong password and a deactivated account, so that the
  * answer never tells which emails have accounts.
  */
-export class SignInRefused extends DomainError {
-  readonly code = DomainErrorCode.NotAuthenticated;
-  constructor() {
-    super('Email or password is incorrect');
-  }
-}
+export class SignInRefused extends FixedError(DomainErrorCode.NotAuthenticated, 'Email or password is incorrect') {}
 
 export class SignInThrottled extends DomainError {
   readonly code = DomainErrorCode.TooManyAttempts;
   override readonly headers: Record<string, string>;
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed sign-ins: try again in ${retryAfterSeconds} seconds`);
+    super(`Too many sign-in attempts: try again in ${retryAfterSeconds} seconds`);
     this.headers = { 'Retry-After': String(retryAfterSeconds) };
   }
 }
 
-export class AccessTokenMissing extends DomainError {
-  readonly code = DomainErrorCode.NotAuthenticated;
-  constructor() {
-    super('Sign in first: send the access token as Authorization: Bearer <token>');
-  }
-}
-
 /** Expired, tampered, signed with another key or algorithm: the caller need not know which. */
-export class AccessTokenInvalid extends DomainError {
-  readonly code = DomainErrorCode.NotAuthenticated;
-  constructor() {
-    super('The access token is invalid or expired: refresh it or sign in again');
-  }
-}
+export class AccessTokenInvalid extends FixedError(DomainErrorCode.NotAuthenticated, 'The access token is invalid or expired: refresh it or sign in again') {}
 
-export class AccountInactive extends DomainError {
-  readonly code = DomainErrorCode.NotAuthenticated;
-  constructor() {
-    super('This account is no longer active');
-  }
-}
+export class AccountInactive extends FixedError(DomainErrorCode.NotAuthenticated, 'This account is no longer active') {}
 
-export class RefreshTokenInvalid extends DomainError {
-  readonly code = DomainErrorCode.NotAuthenticated;
-  constructor() {
-    super('The refresh token is invalid, expired or revoked: sign in again');
-  }
-}
+/** A token from before a new role, a new password or "sign out everywhere". */
+export class SessionEnded extends FixedError(DomainErrorCode.NotAuthenticated, 'This session has ended (the account changed, or every session was signed out): sign in again') {}
 
-export class RefreshTokenOfAnotherProvider extends DomainError {
-  readonly code = DomainErrorCode.NotAllowed;
-  constructor() {
-    super('This refresh token belongs to another provider');
-  }
-}
+export class PasswordChangeRequired extends FixedError(DomainErrorCode.PasswordChangeRequired, 'Your password was reset: choose a new one (POST /api/v1/auth/password) before anything else') {}
+
+export class CurrentPasswordWrong extends FixedError(DomainErrorCode.NotAllowed, 'The current password is incorrect') {}
+
+export class PasswordUnchanged extends FixedError(DomainErrorCode.InvalidInput, 'The new password must differ from the current one') {}
+
+export class RefreshTokenInvalid extends FixedError(DomainErrorCode.NotAuthenticated, 'The refresh token is invalid, expired or revoked: sign in again') {}
+
+export class RefreshTokenOfAnotherProvider extends FixedError(DomainErrorCode.NotAllowed, 'This refresh token belongs to another provider') {}
 
 export class RoleNotAllowed extends DomainError {
   readonly code = DomainErrorCode.NotAllowed;

@@ -1,33 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@clinic/db';
-import type { ProviderProfile } from '../providers/provider-profile.js';
-import { PROFILE_COLUMNS } from '../providers/providers.repository.js';
 import { AuthAudit, type AuthAuditEntry } from './auth-audit.js';
-
-export interface SignInAccount {
-  profile: ProviderProfile;
-  passwordHash: string;
-}
 
 /** A stored refresh token, found by the hash of the token a client presented. */
 export interface StoredRefreshToken {
   id: string;
+  providerId: string;
   familyId: string;
+  /** The provider's session epoch when the sign-in started. */
+  sessionEpoch: number;
   expiresAt: Date;
   createdAt: Date;
   revokedAt: Date | null;
-  provider: ProviderProfile;
 }
 
 export interface NewRefreshToken {
   providerId: string;
   tokenHash: string;
   expiresAt: Date;
+  sessionEpoch: number;
 }
 
-// Every change to refresh-token rows commits or rolls back with its event in the audit trail
-// (resourceType `session`, resourceId the family: one sign-in).
+const TOKEN_COLUMNS = { id: true, providerId: true, familyId: true, sessionEpoch: true, expiresAt: true, createdAt: true, revokedAt: true } as const;
+
+/**
+ * The refresh_tokens table's one owner. Every change to its rows commits or rolls back with its
+ * event in the audit trail (resourceType `session`, resourceId the family: one sign-in).
+ */
 @Injectable()
 export class AuthRepository {
   constructor(
@@ -35,35 +35,21 @@ export class AuthRepository {
     private readonly audit: AuthAudit,
   ) {}
 
-  async findSignInAccount(email: string): Promise<SignInAccount | null> {
-    const row = await this.prisma.provider.findUnique({ where: { email }, select: { ...PROFILE_COLUMNS, passwordHash: true } });
-    if (!row) return null;
-    const { passwordHash, ...profile } = row;
-    return { profile, passwordHash };
-  }
-
-  findProfile(id: string): Promise<ProviderProfile | null> {
-    return this.prisma.provider.findUnique({ where: { id }, select: PROFILE_COLUMNS });
-  }
-
   /**
    * The first token of a new sign-in (a new family). The provider's expired tokens go at the same
    * time: past their sign-in's end they cannot be used, nor reused, so they only take up space.
    */
-  async startSignIn(token: NewRefreshToken): Promise<void> {
+  async startSignIn(token: NewRefreshToken, event: Omit<AuthAuditEntry, 'resourceId'> = { action: 'login', resourceType: 'session', actorId: token.providerId }): Promise<void> {
     const familyId = randomUUID();
     await this.prisma.$transaction(async (tx) => {
       await tx.refreshToken.deleteMany({ where: { providerId: token.providerId, expiresAt: { lt: new Date() } } });
       await tx.refreshToken.create({ data: { ...token, familyId }, select: { id: true } });
-      await this.audit.record({ action: 'login', resourceType: 'session', resourceId: familyId, actorId: token.providerId }, { within: tx });
+      await this.audit.record({ ...event, resourceId: familyId }, { within: tx });
     });
   }
 
   findRefreshToken(tokenHash: string): Promise<StoredRefreshToken | null> {
-    return this.prisma.refreshToken.findUnique({
-      where: { tokenHash },
-      select: { id: true, familyId: true, expiresAt: true, createdAt: true, revokedAt: true, provider: { select: PROFILE_COLUMNS } },
-    });
+    return this.prisma.refreshToken.findUnique({ where: { tokenHash }, select: TOKEN_COLUMNS });
   }
 
   /**
@@ -75,11 +61,18 @@ export class AuthRepository {
       const { count } = await tx.refreshToken.updateMany({ where: { id: current.id, revokedAt: null }, data: { revokedAt: now, lastUsedAt: now } });
       if (count === 0) return false;
       const successor = await tx.refreshToken.create({
-        data: { providerId: current.provider.id, familyId: current.familyId, tokenHash: successorHash, expiresAt: current.expiresAt, createdAt: now },
+        data: {
+          providerId: current.providerId,
+          familyId: current.familyId,
+          sessionEpoch: current.sessionEpoch,
+          tokenHash: successorHash,
+          expiresAt: current.expiresAt,
+          createdAt: now,
+        },
         select: { id: true },
       });
       await tx.refreshToken.update({ where: { id: current.id }, data: { replacedById: successor.id } });
-      await this.audit.record({ action: 'refresh', resourceType: 'session', resourceId: current.familyId, actorId: current.provider.id }, { within: tx });
+      await this.audit.record({ action: 'refresh', resourceType: 'session', resourceId: current.familyId, actorId: current.providerId }, { within: tx });
       return true;
     });
   }
@@ -90,5 +83,22 @@ export class AuthRepository {
       await tx.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
       await this.audit.record(event, { within: tx });
     });
+  }
+
+  /**
+   * Ends every sign-in of a provider. Their session epoch has moved on already (which alone makes
+   * these tokens unusable); revoking the rows too keeps the table saying what it means.
+   */
+  async revokeAllOf(providerId: string, now: Date, event: AuthAuditEntry): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.refreshToken.updateMany({ where: { providerId, revokedAt: null }, data: { revokedAt: now } });
+      await this.audit.record(event, { within: tx });
+    });
+  }
+
+  /** Tokens past the end of their sign-in: nobody can use or reuse them any more. */
+  async deleteExpired(now: Date): Promise<number> {
+    const { count } = await this.prisma.refreshToken.deleteMany({ where: { expiresAt: { lt: now } } });
+    return count;
   }
 }

@@ -2,48 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { SignInThrottled } from './auth.errors.js';
-
-// Bounds memory when someone tries many emails or addresses; expired entries go first.
-const MAX_TRACKED_KEYS = 10_000;
-
-/** Failed sign-ins per key (an account, a client address), counted over a window. */
-class FailureCounter {
-  private readonly entries = new Map<string, { failures: number; resetAt: number }>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-
-  /** How long the key must still wait, in ms; 0 when it may try. */
-  waitFor(key: string, now: number): number {
-    const entry = this.entries.get(key);
-    if (!entry || entry.resetAt <= now || entry.failures < this.limit) return 0;
-    return entry.resetAt - now;
-  }
-
-  recordFailure(key: string, now: number): void {
-    const current = this.entries.get(key);
-    const entry = current && current.resetAt > now ? current : { failures: 0, resetAt: now + this.windowMs };
-    entry.failures += 1;
-    // The lockout runs a full window from the failure that reached the limit.
-    if (entry.failures >= this.limit) entry.resetAt = now + this.windowMs;
-    this.entries.set(key, entry);
-    if (this.entries.size > MAX_TRACKED_KEYS) this.prune(now);
-  }
-
-  forget(key: string): void {
-    this.entries.delete(key);
-  }
-
-  private prune(now: number): void {
-    for (const [key, entry] of this.entries) if (entry.resetAt <= now) this.entries.delete(key);
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= MAX_TRACKED_KEYS) break;
-      this.entries.delete(key);
-    }
-  }
-}
+import { ThrottleCountersRepository } from './throttle-counters.repository.js';
 
 export interface SignInAttempt {
   /** The email as typed (normalised), whether or not it has an account: unknown emails count too. */
@@ -51,39 +10,57 @@ export interface SignInAttempt {
   clientAddress: string;
 }
 
+const secondsUntil = (instant: Date) => Math.max(1, Math.ceil((instant.getTime() - Date.now()) / 1000));
+
 /**
- * Slows password guessing: after LOGIN_MAX_FAILURES failures on one account, or
- * LOGIN_MAX_FAILURES_PER_ADDRESS from one client address, sign-ins are refused with 429 for
- * LOGIN_LOCKOUT_SECONDS. The counters live in this process: right for the single API instance this
- * project runs; several instances would each count on their own (move them to the database or a
- * shared store then). A restart forgets them, which costs an attacker nothing they did not have.
+ * Slows password guessing: at most LOGIN_MAX_FAILURES attempts on one account, and
+ * LOGIN_MAX_FAILURES_PER_ADDRESS from one client address, are evaluated per LOGIN_LOCKOUT_SECONDS;
+ * the rest get 429 with Retry-After without their password being looked at. An attempt is counted
+ * *before* its password is verified (reserve), atomically in the database: twenty concurrent
+ * guesses cannot all slip in while the first five are still being checked, and every API replica
+ * counts in the same place. A success gives its slot back (signedIn).
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly accounts: FailureCounter;
-  private readonly addresses: FailureCounter;
+  private readonly windowSeconds: number;
+  private readonly perAccount: number;
+  private readonly perAddress: number;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const windowMs = config.auth.loginLockoutSeconds * 1000;
-    this.accounts = new FailureCounter(config.auth.loginMaxFailures, windowMs);
-    this.addresses = new FailureCounter(config.auth.loginMaxFailuresPerAddress, windowMs);
+  constructor(
+    private readonly counters: ThrottleCountersRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.windowSeconds = config.auth.loginLockoutSeconds;
+    this.perAccount = config.auth.loginMaxFailures;
+    this.perAddress = config.auth.loginMaxFailuresPerAddress;
   }
 
-  assertMayTry(attempt: SignInAttempt, now = Date.now()): void {
-    const waitMs = Math.max(this.accounts.waitFor(attempt.email, now), this.addresses.waitFor(attempt.clientAddress, now));
-    if (waitMs > 0) throw new SignInThrottled(Math.ceil(waitMs / 1000));
-  }
-
-  recordFailure(attempt: SignInAttempt, now = Date.now()): void {
-    this.accounts.recordFailure(attempt.email, now);
-    this.addresses.recordFailure(attempt.clientAddress, now);
+  /** Counts the attempt against its account and its address; SignInThrottled when either is over its limit. */
+  async reserve(attempt: SignInAttempt): Promise<void> {
+    await this.take(`sign-in account ${attempt.email}`, this.perAccount);
+    await this.take(`sign-in address ${attempt.clientAddress}`, this.perAddress);
   }
 
   /**
-   * The account's slate is wiped; the address's is not, or one valid account would let an
-   * address keep guessing the passwords of others.
+   * The account's slate is wiped; the address gives back only this attempt's slot, or one valid
+   * account would let an address keep guessing the passwords of others.
    */
-  recordSuccess(attempt: SignInAttempt): void {
-    this.accounts.forget(attempt.email);
+  async signedIn(attempt: SignInAttempt): Promise<void> {
+    await this.counters.forget(`sign-in account ${attempt.email}`);
+    await this.counters.uncount(`sign-in address ${attempt.clientAddress}`);
+  }
+
+  /** Guesses at the current password of a signed-in account (a stolen token) count like sign-ins. */
+  async reservePasswordCheck(providerId: string): Promise<void> {
+    await this.take(`password check ${providerId}`, this.perAccount);
+  }
+
+  async passwordChecked(providerId: string): Promise<void> {
+    await this.counters.forget(`password check ${providerId}`);
+  }
+
+  private async take(key: string, limit: number): Promise<void> {
+    const { count, windowEndsAt } = await this.counters.count(key, this.windowSeconds, limit);
+    if (count > limit) throw new SignInThrottled(secondsUntil(windowEndsAt));
   }
 }

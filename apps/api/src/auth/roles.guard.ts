@@ -1,38 +1,30 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { accessRouteOf } from './access.decorator.js';
-import { routeKeyOf } from './access-table.js';
-import { AuthAudit, auditContextOfRequest } from './auth-audit.js';
-import { AccessTokenMissing, RoleNotAllowed } from './auth.errors.js';
-import { providerOf } from './authenticated-provider.js';
-import { deniedAccessOf } from './denied-access.js';
-import { requiredRoles } from './roles.decorator.js';
+import { routeKeyOf } from '../identity/access-table.js';
+import { accessRouteOf } from '../identity/access.decorator.js';
+import { providerOf } from '../identity/authenticated-provider.js';
+import { AccessTokenMissing } from '../identity/identity.errors.js';
+import { requiredRoles } from '../identity/roles.decorator.js';
+import { RoleNotAllowed } from './auth.errors.js';
 
 /**
  * Global, after AccessTokenGuard: a route marked @Roles(...) (or @Access(...)) answers only to those
- * roles. A refusal on a route of patient data (denied-access.ts) is recorded in the audit trail
- * first, with outcome `denied`.
+ * roles — the provider's current role, read from the database by AccessTokenGuard. The error
+ * filter records the refusal in the audit trail when the route is patient data's.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly audit: AuthAudit,
-  ) {}
+  constructor(private readonly reflector: Reflector) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     assertNamesItsRoute(accessRouteOf(this.reflector, context), request);
     const roles = requiredRoles(this.reflector, context);
     if (!roles) return true;
     const provider = providerOf(request);
     if (!provider) throw new AccessTokenMissing();
-    if (!roles.includes(provider.role)) {
-      const denied = deniedAccessOf(request.method, request.routeOptions.url ?? '', request.params as Record<string, string | undefined>);
-      if (denied) await this.audit.record({ ...denied, actorId: provider.id }, { context: auditContextOfRequest(context) });
-      throw new RoleNotAllowed(roles);
-    }
+    if (!roles.includes(provider.role)) throw new RoleNotAllowed(roles);
     return true;
   }
 }

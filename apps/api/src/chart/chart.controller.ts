@@ -1,8 +1,8 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
-import { CurrentProvider } from '../auth/current-provider.decorator.js';
-import { Access } from '../auth/access.decorator.js';
+import type { AuthenticatedProvider } from '../identity/authenticated-provider.js';
+import { CurrentProvider } from '../identity/current-provider.decorator.js';
+import { Access } from '../identity/access.decorator.js';
 import { ApiAbsent, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { EtagHeader } from '../common/etag-header.interceptor.js';
 import { UuidParam } from '../common/uuid-param.js';

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AppointmentsModule } from '../appointments/appointments.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { PatientsModule } from '../patients/patients.module.js';
+import { RecordsModule } from '../records/records.module.js';
+import { VitalSignsModule } from '../vitals/vital-signs.module.js';
 import { ChartController } from './chart.controller.js';
 import { ChartRepository } from './chart.repository.js';
 import { ChartService } from './chart.service.js';
 
-/** GET /patients/:patientId/chart: the whole chart in one answer, in a fixed number of queries. */
+/** GET /patients/:patientId/chart: the whole chart in one answer, read in one statement from the parts the owning features lend. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, PatientsModule, AppointmentsModule, RecordsModule, VitalSignsModule],
   controllers: [ChartController],
   providers: [ChartService, ChartRepository],
 })

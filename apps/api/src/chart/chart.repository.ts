@@ -1,51 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@clinic/db';
-import type { ChartRows } from './chart-rows.js';
+import { Prisma, PrismaService } from '@clinic/db';
+import type { ReadPart } from '../common/read-parts.js';
 
-export const RECENT_VISITS = 10;
+/** The parts of a chart, each lent by the feature that owns its table (common/read-parts.ts). */
+export type ChartParts<T extends Record<string, unknown>> = { [K in keyof T]: ReadPart<T[K]> };
 
 /**
- * The chart in seven statements whatever the length of the history: the patient, then, together,
- * allergies, active conditions, the last visits, their records (Prisma loads a relation with one
- * statement for all the rows, not one per row), the latest vitals and the recent prescriptions.
- * Nothing runs per visit or per prescription: test/chart.test.ts counts the statements for a
- * patient with one visit and one with sixty.
+ * The chart in one statement whatever the length of the history: a SELECT of the parts the
+ * owning features lend (the patient, allergies, active conditions, the last visits and their
+ * records, the latest vital signs, the recent prescriptions). This repository owns no table and
+ * names none: each part's SQL is its owner's.
  */
 @Injectable()
 export class ChartRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Null when there is no such patient (and then only one query ran). */
-  async readChart(patientId: string, prescribedSince: Date): Promise<ChartRows | null> {
-    const prisma = this.prisma;
-    const patient = await prisma.patient.findUnique({ where: { id: patientId } });
-    if (!patient) return null;
-    const [allergies, activeConditions, recentVisits, latestVitals, recentPrescriptions] = await Promise.all([
-      prisma.allergy.findMany({ where: { patientId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      prisma.chronicCondition.findMany({ where: { patientId, status: 'active' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      prisma.appointment.findMany({
-        where: { patientId },
-        orderBy: [{ appointmentDate: 'desc' }, { id: 'desc' }],
-        take: RECENT_VISITS,
-        select: {
-          id: true,
-          providerId: true,
-          appointmentDate: true,
-          appointmentType: true,
-          status: true,
-          reasonForVisit: true,
-          medicalRecord: { select: { id: true, isDraft: true, signedAt: true, chiefComplaint: true, diagnosis: true } },
-        },
-      }),
-      prisma.vitalSigns.findFirst({
-        where: { appointment: { patientId } },
-        orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }],
-      }),
-      prisma.prescription.findMany({
-        where: { createdAt: { gte: prescribedSince }, medicalRecord: { appointment: { patientId } } },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
-    ]);
-    return { patient, allergies, activeConditions, recentVisits, latestVitals, recentPrescriptions };
+  async readParts<T extends Record<string, unknown>>(parts: ChartParts<T>): Promise<T> {
+    const names = Object.keys(parts) as (keyof T & string)[];
+    const columns = Prisma.join(names.map((name) => Prisma.sql`${parts[name].sql} AS ${Prisma.raw(`"${name}"`)}`));
+    const [row] = await this.prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns}`;
+    return Object.fromEntries(names.map((name) => [name, parts[name].read(row[name])])) as T;
   }
 }

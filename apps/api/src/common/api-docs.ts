@@ -35,6 +35,16 @@ export const ApiIfMatch = () =>
     ApiPreconditionFailedResponse({ type: ErrorResponseDto, description: 'The resource changed since the version If-Match names: read it again' }),
   );
 
+/** Retry-After on 429 and 503 answers. */
+export const RETRY_AFTER_HEADER = {
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+};
+
+/** The Location header of a 201, for ApiCreatedResponse({ headers }). */
+export const LOCATION_HEADER = {
+  Location: { description: 'The path of the created resource', schema: { type: 'string' } },
+};
+
 /** The ETag response header of single-resource answers, for ApiOkResponse({ headers }). */
 export const ETAG_HEADER = {
   ETag: { description: 'The version of this representation: send it as If-Match when updating', schema: { type: 'string' } },

@@ -1,6 +1,9 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import type { AuditOutcome } from '@clinic/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, DomainErrorCode } from './domain-error.js';
+import { RefusedRequests } from '../audit/refused-requests.js';
+import { type DatabaseRefusal, refusalOf } from './database-errors.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DomainError, DomainErrorCode } from './domain-error.js';
 
 // Every code has an answer: adding a code without one is a compile error.
 const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
@@ -8,6 +11,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.InvalidCursor]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.NotAuthenticated]: HttpStatus.UNAUTHORIZED,
   [DomainErrorCode.NotAllowed]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.PasswordChangeRequired]: HttpStatus.FORBIDDEN,
   [DomainErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.Conflict]: HttpStatus.CONFLICT,
   [DomainErrorCode.StaleWrite]: HttpStatus.PRECONDITION_FAILED,
@@ -23,56 +27,89 @@ const REASON: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
-// Prisma's known request errors that are the client's doing, by Prisma code.
-const PRISMA_ANSWERS: Record<string, { status: HttpStatus; message: string }> = {
-  P2002: { status: HttpStatus.CONFLICT, message: 'A record with the same unique value already exists' },
-  P2003: { status: HttpStatus.CONFLICT, message: 'The change refers to a record that does not exist, or is still referred to' },
-  P2025: { status: HttpStatus.NOT_FOUND, message: 'Not found' },
+/**
+ * The database's refusals a feature did not translate itself: each is the client's doing, or the
+ * database being away, never the server's defect. The messages name no value: PostgreSQL's own
+ * text can quote a row.
+ */
+const REFUSAL_ANSWERS: Record<DatabaseRefusal, { status: HttpStatus; code: DomainErrorCode; message: string }> = {
+  unique: { status: HttpStatus.CONFLICT, code: DomainErrorCode.Conflict, message: 'A record with the same unique value already exists' },
+  foreign_key: { status: HttpStatus.CONFLICT, code: DomainErrorCode.Conflict, message: 'The change refers to a record that does not exist, or is still referred to' },
+  exclusion: { status: HttpStatus.CONFLICT, code: DomainErrorCode.Conflict, message: 'The change conflicts with an existing record' },
+  check: { status: HttpStatus.BAD_REQUEST, code: DomainErrorCode.InvalidInput, message: 'A value is outside what the record may hold' },
+  guarded: { status: HttpStatus.CONFLICT, code: DomainErrorCode.Conflict, message: 'The record can no longer change (it is signed or append-only)' },
+  record_missing: { status: HttpStatus.NOT_FOUND, code: DomainErrorCode.NotFound, message: 'Not found' },
+  invalid_value: { status: HttpStatus.BAD_REQUEST, code: DomainErrorCode.InvalidInput, message: 'A value cannot be stored as sent (out of range, too long, or not valid text)' },
+  write_conflict: { status: HttpStatus.CONFLICT, code: DomainErrorCode.Conflict, message: 'A concurrent change got in the way: nothing was written; try again' },
+  unavailable: { status: HttpStatus.SERVICE_UNAVAILABLE, code: DomainErrorCode.DatabaseUnavailable, message: 'The database is briefly unavailable: nothing was written; retry shortly' },
 };
 
-function prismaCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^P\d{4}$/.test(code) ? code : undefined;
+/**
+ * How a refusal on a route of patient data is recorded. 404s are recorded by the services (they
+ * know whether the id is nobody's or another patient's); 409 and 412 change and show nothing.
+ */
+const RECORDED: Partial<Record<number, AuditOutcome>> = { 400: 'failed', 401: 'denied', 403: 'denied', 429: 'denied', 500: 'failed' };
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+function answerOf(error: unknown): Answer | undefined {
+  if (error instanceof DomainError) {
+    return { status: STATUS_BY_CODE[error.code], body: { code: error.code, message: error.message }, headers: error.headers };
+  }
+  const refusal = refusalOf(error);
+  if (refusal) {
+    const { status, code, message } = REFUSAL_ANSWERS[refusal];
+    return { status, body: { code, message }, headers: refusal === 'unavailable' ? { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } : undefined };
+  }
+  if (error instanceof HttpException) {
+    const body = error.getResponse();
+    return { status: error.getStatus(), body: typeof body === 'string' ? { message: body } : (body as Record<string, unknown>) };
+  }
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own client errors (malformed JSON, body too large, wrong content type).
+    return { status, body: { message: (error as Error).message } };
+  }
+  return undefined;
 }
 
 /**
- * The one place errors become HTTP answers. Domain errors map by code; Prisma's known errors by
- * theirs; Nest's and Fastify's own HTTP errors keep their status; anything else is a 500 that says
- * nothing about the cause (no stack, SQL or patient data), while the log keeps the detail.
+ * The one place errors become HTTP answers. Domain errors map by code; the database's refusals by
+ * their kind (database-errors.ts); Nest's and Fastify's own HTTP errors keep their status;
+ * anything else is a 500 that says nothing about the cause (no stack, SQL or patient data),
+ * while the log keeps the detail. A refused or failed request on a route of patient data is
+ * recorded in the audit trail before the answer leaves (RefusedRequests).
  */
 @Catch()
+@Injectable()
 export class DomainErrorFilter implements ExceptionFilter {
-  catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const send = (statusCode: number, body: Record<string, unknown>) =>
-      void reply.status(statusCode).send({ statusCode, error: REASON[statusCode] ?? 'Error', ...body });
+  constructor(private readonly refused: RefusedRequests) {}
 
-    if (error instanceof DomainError) {
-      if (error.headers) void reply.headers(error.headers);
-      return send(STATUS_BY_CODE[error.code], { code: error.code, message: error.message });
+  async catch(error: unknown, host: ArgumentsHost): Promise<void> {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    let answer = answerOf(error);
+    if (!answer) {
+      // The message is withheld: a driver's message can quote the values of a row.
+      const where = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 8).join('\n') : '';
+      // The request's own logger: the line carries its request id.
+      request.log.error(`Unexpected ${error instanceof Error ? error.name : typeof error}\n${where}`);
+      answer = { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { message: 'Something went wrong on our side' } };
     }
-    const prisma = prismaCode(error);
-    if (prisma && PRISMA_ANSWERS[prisma]) {
-      return send(PRISMA_ANSWERS[prisma].status, { message: PRISMA_ANSWERS[prisma].message });
-    }
-    if (error instanceof HttpException) {
-      const body = error.getResponse();
-      return send(error.getStatus(), typeof body === 'string' ? { message: body } : (body as Record<string, unknown>));
-    }
-    const status = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Fastify's own client errors (malformed JSON, body too large, wrong content type).
-      return send(status, { message: (error as Error).message });
-    }
-    // The message is withheld: a driver's message can quote the values of a row.
-    const where = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 8).join('\n') : '';
-    // The request's own logger: the line carries its request id.
-    host.switchToHttp().getRequest<FastifyRequest>().log.error(`Unexpected ${error instanceof Error ? error.name : typeof error}${prisma ? ` (${prisma})` : ''}\n${where}`);
-    send(HttpStatus.INTERNAL_SERVER_ERROR, { message: 'Something went wrong on our side' });
+    const outcome = RECORDED[answer.status];
+    if (outcome && request.routeOptions?.url) await this.refused.record(request, outcome);
+    if (answer.headers) void reply.headers(answer.headers);
+    void reply.status(answer.status).send({ statusCode: answer.status, error: REASON[answer.status] ?? 'Error', ...answer.body });
   }
 }

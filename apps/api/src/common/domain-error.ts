@@ -6,6 +6,7 @@ export enum DomainErrorCode {
   InvalidCursor = 'invalid_cursor',
   NotAuthenticated = 'not_authenticated',
   NotAllowed = 'not_allowed',
+  PasswordChangeRequired = 'password_change_required',
   NotFound = 'not_found',
   Conflict = 'conflict',
   StaleWrite = 'stale_write',
@@ -20,12 +21,20 @@ export abstract class DomainError extends Error {
   readonly headers?: Record<string, string>;
 }
 
-export class InvalidCursor extends DomainError {
-  readonly code = DomainErrorCode.InvalidCursor;
-  constructor() {
-    super('cursor is not one this API returned');
-  }
+/**
+ * The base of a domain error that is one fixed sentence, so that declaring one is a line:
+ * `export class PatientNotFound extends FixedError(DomainErrorCode.NotFound, 'Patient not found') {}`.
+ */
+export function FixedError(code: DomainErrorCode, message: string) {
+  return class extends DomainError {
+    readonly code = code;
+    constructor() {
+      super(message);
+    }
+  };
 }
+
+export class InvalidCursor extends FixedError(DomainErrorCode.InvalidCursor, 'cursor is not one this API returned') {}
 
 /** A resource that does not exist, or not under the parent named in the path. */
 export class ResourceNotFound extends DomainError {
@@ -42,9 +51,13 @@ export class StaleWrite extends DomainError {
   }
 }
 
+/** How long a client should wait before retrying when the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 export class DatabaseUnavailable extends DomainError {
   readonly code = DomainErrorCode.DatabaseUnavailable;
+  override readonly headers = { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) };
   constructor() {
-    super('The database does not answer');
+    super('The database is briefly unavailable: nothing was written; retry shortly');
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { InvalidCursor } from './domain-error.js';
+import { encodeCursor } from './cursors.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -33,26 +33,6 @@ export interface Page<T> {
 export class PageMetaDto {
   @ApiProperty({ type: String, nullable: true, description: 'Pass as ?cursor= for the next page; null on the last page' })
   nextCursor!: string | null;
-}
-
-/**
- * Keyset pagination: the cursor holds the sort key of the last row returned, so a page never
- * skips or repeats rows when others are inserted meanwhile (unlike OFFSET).
- */
-export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, length: number): (string | number)[] {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === length && key.every((part) => typeof part === 'string' || typeof part === 'number')) {
-      return key;
-    }
-  } catch {
-    // fall through: any undecodable cursor is the client's mistake
-  }
-  throw new InvalidCursor();
 }
 
 /**

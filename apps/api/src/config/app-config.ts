@@ -42,6 +42,12 @@ export interface AuthConfig {
   loginMaxFailuresPerAddress: number;
   /** The window failures are counted in, and how long a throttled account or address waits. */
   loginLockoutSeconds: number;
+  /**
+   * How long one API process may reuse a provider's authority (role, active, session epoch) read
+   * from the database before reading it again; 0 reads it on every request. A change made through
+   * this process is seen at once; one made through another replica, after at most this long.
+   */
+  authorityCacheSeconds: number;
 }
 
 /**
@@ -178,6 +184,7 @@ function readAuthConfig(read: EnvReader, environment: Environment): AuthConfig {
     loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 100),
     loginMaxFailuresPerAddress: read.integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
     loginLockoutSeconds: read.integer('LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
+    authorityCacheSeconds: read.integer('AUTHORITY_CACHE_SECONDS', 2, 0, 10),
   };
   if (auth.refreshTokenIdleSeconds > auth.refreshTokenTtlSeconds) {
     read.problems.push(`REFRESH_TOKEN_IDLE_SECONDS (${auth.refreshTokenIdleSeconds}) must not exceed REFRESH_TOKEN_TTL_SECONDS (${auth.refreshTokenTtlSeconds})`);

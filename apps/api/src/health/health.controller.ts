@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Access } from '../auth/access.decorator.js';
+import { Access } from '../identity/access.decorator.js';
 import { LivenessDto, ReadinessDto } from './dto/readiness.dto.js';
 import { HealthService } from './health.service.js';
 

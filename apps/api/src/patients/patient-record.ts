@@ -1,4 +1,5 @@
 import type { Sex } from '@clinic/db';
+import type { NameKey } from '../common/cursors.js';
 
 export const SEXES = ['male', 'female', 'other'] as const satisfies readonly Sex[];
 
@@ -26,8 +27,6 @@ export type NewPatient = Omit<PatientRecord, 'id' | 'archivedAt' | 'createdAt' |
 /** A partial update: absent fields stay as they are; null clears an optional one. */
 export type PatientChanges = Partial<NewPatient>;
 
-/** The order of patient lists, and what their cursors hold. */
-export type PatientSortKey = [lastName: string, firstName: string, id: string];
 
 export interface PatientSearch {
   /** Words that must each occur in the first or the last name. */
@@ -41,6 +40,6 @@ export interface PatientSearch {
   phoneDigits?: string;
   email?: string;
   includeArchived: boolean;
-  after?: PatientSortKey;
+  after?: NameKey;
   take: number;
 }

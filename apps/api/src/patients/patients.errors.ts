@@ -1,11 +1,6 @@
-import { DomainError, DomainErrorCode } from '../common/domain-error.js';
+import { DomainError, DomainErrorCode, FixedError } from '../common/domain-error.js';
 
-export class PatientNotFound extends DomainError {
-  readonly code = DomainErrorCode.NotFound;
-  constructor() {
-    super('Patient not found');
-  }
-}
+export class PatientNotFound extends FixedError(DomainErrorCode.NotFound, 'Patient not found') {}
 
 /** An allergy onset or a diagnosis dated before the patient was born is a typing mistake. */
 export class DateBeforeBirth extends DomainError {

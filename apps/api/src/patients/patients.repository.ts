@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
+import { nullWhenMissing } from '../common/database-errors.js';
+import { type ReadPart, rowFromJson } from '../common/read-parts.js';
 import type { NewPatient, PatientChanges, PatientRecord, PatientSearch } from './patient-record.js';
-
-function isRecordMissing(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
-}
 
 /** A LIKE pattern that finds `word` anywhere, with LIKE's own wildcards in it taken literally. */
 function containing(word: string): string {
@@ -53,6 +51,7 @@ export function patientSearchQuery(search: PatientSearch): Prisma.Sql {
     LIMIT ${search.take}`;
 }
 
+/** The patients table's one owner. */
 @Injectable()
 export class PatientsRepository {
   constructor(
@@ -62,6 +61,14 @@ export class PatientsRepository {
 
   findPatient(id: string): Promise<PatientRecord | null> {
     return this.prisma.patient.findUnique({ where: { id } });
+  }
+
+  /** The patient, as a part of a read composed elsewhere (common/read-parts.ts); null when there is none. */
+  patientPart(patientId: Prisma.Sql): ReadPart<PatientRecord | null> {
+    return {
+      sql: Prisma.sql`(SELECT to_jsonb(p) FROM "patients" p WHERE p."id" = ${patientId})`,
+      read: (json) => (json === null ? null : rowFromJson<PatientRecord>(json, { instants: ['archivedAt', 'createdAt', 'updatedAt'], days: ['dateOfBirth'] })),
+    };
   }
 
   // Every change below commits with its audit event, in one transaction, or not at all.
@@ -78,17 +85,14 @@ export class PatientsRepository {
    * Applies the changes only if the patient is still the version the caller read (same
    * updatedAt); null when someone else changed it in between, and then nothing is recorded.
    */
-  async updatePatient(current: PatientRecord, changes: PatientChanges): Promise<PatientRecord | null> {
-    try {
-      return await this.prisma.$transaction(async (tx) => {
+  updatePatient(current: PatientRecord, changes: PatientChanges): Promise<PatientRecord | null> {
+    return nullWhenMissing(() =>
+      this.prisma.$transaction(async (tx) => {
         const updated = await tx.patient.update({ where: { id: current.id, updatedAt: current.updatedAt }, data: changes });
         await this.audit.recordWithin(tx, { action: 'update', resourceType: 'patient', resourceId: current.id, patientId: current.id });
         return updated;
-      });
-    } catch (error) {
-      if (isRecordMissing(error)) return null;
-      throw error;
-    }
+      }),
+    );
   }
 
   /**

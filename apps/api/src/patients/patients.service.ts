@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@clinic/db';
+import type { ReadPart } from '../common/read-parts.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuditEntry } from '../audit/audit-event.js';
 import { StaleWrite } from '../common/domain-error.js';
 import { assertFresh } from '../common/etag.js';
+import { nameKeyAfter, nameKeyOf } from '../common/cursors.js';
 import { type Page, toPage } from '../common/pagination.js';
-import { calendarDay } from './calendar-date.js';
-import { sentFields } from './chart-fields.js';
-import { patientKeyAfter } from './cursors.js';
+import { calendarDay } from '../common/fields/calendar-date.js';
+import { sentFields } from '../common/fields/text.js';
 import type { CreatePatientDto } from './dto/create-patient.dto.js';
 import { type PatientDto, toPatientDto } from './dto/patient.dto.js';
 import type { SearchPatientsQueryDto } from './dto/search-patients-query.dto.js';
@@ -77,10 +79,10 @@ export class PatientsService {
       phoneDigits: query.phone === undefined ? undefined : digitsOf(query.phone),
       email: query.email,
       includeArchived: query.includeArchived ?? false,
-      after: patientKeyAfter(query.cursor),
+      after: nameKeyAfter(query.cursor),
       take: query.limit + 1,
     });
-    const page = toPage(rows, query.limit, (row) => [row.lastName, row.firstName, row.id], toPatientDto);
+    const page = toPage(rows, query.limit, nameKeyOf, toPatientDto);
     // One event per search, naming every patient shown; never the search terms (names, phones).
     await this.audit.record({ action: 'search', resourceType: 'patient', patientIds: page.data.map((patient) => patient.id) });
     return page;
@@ -102,6 +104,11 @@ export class PatientsService {
 
   private recordRead(patientId: string): Promise<void> {
     return this.audit.record({ action: 'read', resourceType: 'patient', resourceId: patientId, patientId });
+  }
+
+  /** The patient, as a part of a read composed elsewhere (the chart). */
+  patientPart(patientId: Prisma.Sql): ReadPart<PatientRecord | null> {
+    return this.patients.patientPart(patientId);
   }
 
   /** The patient, archived or not: an archived chart stays readable and correctable. */

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Put, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
-import { CurrentProvider } from '../auth/current-provider.decorator.js';
-import { Access } from '../auth/access.decorator.js';
+import type { AuthenticatedProvider } from '../identity/authenticated-provider.js';
+import { CurrentProvider } from '../identity/current-provider.decorator.js';
+import { Access } from '../identity/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { EtagHeader } from '../common/etag-header.interceptor.js';

@@ -1,39 +1,17 @@
-import { DomainError, DomainErrorCode } from '../common/domain-error.js';
-
-export class AppointmentNotFound extends DomainError {
-  readonly code = DomainErrorCode.NotFound;
-  constructor() {
-    super('Appointment not found');
-  }
-}
+import { DomainError, DomainErrorCode, FixedError } from '../common/domain-error.js';
 
 /** No record yet for this appointment, or no record with this id. */
-export class MedicalRecordNotFound extends DomainError {
-  readonly code = DomainErrorCode.NotFound;
-  constructor() {
-    super('Medical record not found');
-  }
-}
+export class MedicalRecordNotFound extends FixedError(DomainErrorCode.NotFound, 'Medical record not found') {}
 
 /** A signed record, its symptoms and prescriptions never change: corrections are amendments. */
-export class RecordSigned extends DomainError {
-  readonly code = DomainErrorCode.Conflict;
-  constructor() {
-    super('The medical record is signed and can no longer change: add an amendment instead');
-  }
-}
+export class RecordSigned extends FixedError(DomainErrorCode.Conflict, 'The medical record is signed and can no longer change: add an amendment instead') {}
 
 /** Writes under /records/:recordId: a signed record's symptoms and prescriptions never change. */
 export function assertDraft(record: { signedAt: Date | null }): void {
   if (record.signedAt !== null) throw new RecordSigned();
 }
 
-export class RecordNotSigned extends DomainError {
-  readonly code = DomainErrorCode.Conflict;
-  constructor() {
-    super('The medical record is still a draft: edit it instead; amendments are for signed records');
-  }
-}
+export class RecordNotSigned extends FixedError(DomainErrorCode.Conflict, 'The medical record is still a draft: edit it instead; amendments are for signed records') {}
 
 /** A note for a visit that never happened. */
 export class VisitNotHeld extends DomainError {

@@ -1,23 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@clinic/db';
+import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
-import type { AuditTransaction } from '../audit/audit.repository.js';
-import type { AmendmentRow, MedicalRecordWithAmendments, RecordNotes, RecordOwner, VisitRow } from './medical-record.js';
+import { type IdsPart, type ReadPart, rowsFromJson } from '../common/read-parts.js';
+import type { AmendmentRow, MedicalRecordWithAmendments, RecordNotes } from './medical-record.js';
 
 const WITH_AMENDMENTS = { amendments: { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }] } };
 
 /** The audit trail's name for a visit note. */
 export const MEDICAL_RECORD = 'medical_record';
 
-/**
- * The patient a record belongs to, through its appointment, read inside a write's transaction
- * (symptoms and prescriptions record it with their events).
- */
-export async function patientOfRecord(tx: AuditTransaction, medicalRecordId: string): Promise<string | null> {
-  const row = await tx.medicalRecord.findUnique({ where: { id: medicalRecordId }, select: { appointment: { select: { patientId: true } } } });
-  return row?.appointment.patientId ?? null;
+/** What a chart shows of a visit's record. */
+export interface RecordSummary {
+  id: string;
+  appointmentId: string;
+  isDraft: boolean;
+  signedAt: Date | null;
+  chiefComplaint: string | null;
+  diagnosis: string | null;
 }
 
+/** A record, with the visit it belongs to (its appointment's id). */
+export interface RecordOfVisit {
+  id: string;
+  appointmentId: string;
+  isDraft: boolean;
+  signedAt: Date | null;
+}
+
+/**
+ * The one owner of medical_records and of their amendments (record_amendments), which are part
+ * of the record and never exist without it. Every change commits with its audit event (ids only,
+ * never the note's text), in one transaction, or not at all.
+ */
 @Injectable()
 export class RecordsRepository {
   constructor(
@@ -25,30 +39,30 @@ export class RecordsRepository {
     private readonly audit: AuditTrail,
   ) {}
 
-  findVisit(appointmentId: string): Promise<VisitRow | null> {
-    return this.prisma.appointment.findUnique({
-      where: { id: appointmentId },
-      select: { id: true, patientId: true, providerId: true, status: true },
-    });
-  }
-
   findRecordOfVisit(appointmentId: string): Promise<MedicalRecordWithAmendments | null> {
     return this.prisma.medicalRecord.findUnique({ where: { appointmentId }, include: WITH_AMENDMENTS });
   }
 
-  /** A record by id with the patient it belongs to (symptoms and prescriptions start from it). */
-  async findRecordOwner(recordId: string): Promise<RecordOwner | null> {
-    const row = await this.prisma.medicalRecord.findUnique({
-      where: { id: recordId },
-      select: { id: true, isDraft: true, signedAt: true, appointment: { select: { patientId: true } } },
-    });
-    return row && { id: row.id, isDraft: row.isDraft, signedAt: row.signedAt, patientId: row.appointment.patientId };
+  /** The summaries of these visits' records, as a part of a read composed elsewhere. */
+  summariesOfVisitsPart(visitIds: IdsPart): ReadPart<RecordSummary[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r."id", 'appointmentId', r."appointmentId", 'isDraft', r."isDraft",
+          'signedAt', r."signedAt", 'chiefComplaint', r."chiefComplaint", 'diagnosis', r."diagnosis")), '[]'::jsonb)
+        FROM "medical_records" r WHERE r."appointmentId" IN (${visitIds}))`,
+      read: (json) => rowsFromJson<RecordSummary>(json, { instants: ['signedAt'] }),
+    };
   }
 
-  // Every change below commits with its audit event (ids only, never the note's text), in one
-  // transaction, or not at all.
+  /** The ids of these visits' records, for another part's filter. */
+  idsOfVisitsPart(visitIds: IdsPart): IdsPart {
+    return Prisma.sql`SELECT "id" FROM "medical_records" WHERE "appointmentId" IN (${visitIds})`;
+  }
 
-  createRecord(visit: Pick<VisitRow, 'id' | 'patientId'>, notes: RecordNotes): Promise<MedicalRecordWithAmendments> {
+  findRecord(recordId: string): Promise<RecordOfVisit | null> {
+    return this.prisma.medicalRecord.findUnique({ where: { id: recordId }, select: { id: true, appointmentId: true, isDraft: true, signedAt: true } });
+  }
+
+  createRecord(visit: { id: string; patientId: string }, notes: RecordNotes): Promise<MedicalRecordWithAmendments> {
     return this.prisma.$transaction(async (tx) => {
       const created = await tx.medicalRecord.create({ data: { appointmentId: visit.id, ...notes }, include: WITH_AMENDMENTS });
       await this.audit.recordWithin(tx, { action: 'create', resourceType: MEDICAL_RECORD, resourceId: created.id, patientId: visit.patientId });

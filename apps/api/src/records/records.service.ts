@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { IdsPart, ReadPart } from '../common/read-parts.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuditEntry } from '../audit/audit-event.js';
-import type { AuthenticatedProvider } from '../auth/authenticated-provider.js';
+import { AppointmentsService } from '../appointments/appointments.service.js';
+import type { AuthenticatedProvider } from '../identity/authenticated-provider.js';
 import { StaleWrite } from '../common/domain-error.js';
 import { assertFresh } from '../common/etag.js';
 import { type AmendmentDto, toAmendmentDto } from './dto/amendment.dto.js';
@@ -9,8 +11,9 @@ import type { CreateAmendmentDto } from './dto/create-amendment.dto.js';
 import { type MedicalRecordDto, toMedicalRecordDto } from './dto/medical-record.dto.js';
 import type { WriteRecordDto } from './dto/write-record.dto.js';
 import { isSigned, type MedicalRecordWithAmendments, NOTE_FIELDS, type RecordNotes, type RecordOwner, type VisitRow } from './medical-record.js';
-import { AppointmentNotFound, assertDraft, MedicalRecordNotFound, RecordNotSigned, RecordSigned, VisitNotHeld } from './records.errors.js';
-import { MEDICAL_RECORD, RecordsRepository } from './records.repository.js';
+import { AppointmentNotFound } from '../appointments/appointments.errors.js';
+import { MedicalRecordNotFound, RecordNotSigned, RecordSigned, VisitNotHeld } from './records.errors.js';
+import { MEDICAL_RECORD, RecordsRepository, type RecordSummary } from './records.repository.js';
 
 type AuditAction = AuditEntry['action'];
 
@@ -28,6 +31,7 @@ function notesFrom(body: WriteRecordDto): RecordNotes {
 export class RecordsService {
   constructor(
     private readonly records: RecordsRepository,
+    private readonly appointments: AppointmentsService,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -72,24 +76,24 @@ export class RecordsService {
     return toAmendmentDto(await this.records.addAmendment(record.id, visit.patientId, author.id, { reason: amendment.reason, text: amendment.text }));
   }
 
-  /**
-   * For routes under /records/:recordId: the record and its patient, or 404, recorded as a failed
-   * `action` on that record id.
-   */
-  async findRecordOwnerOrFail(recordId: string, action: AuditAction): Promise<RecordOwner> {
-    const owner = await this.records.findRecordOwner(recordId);
-    if (!owner) {
-      await this.audit.record({ action, resourceType: MEDICAL_RECORD, resourceId: recordId, outcome: 'failed' });
-      throw new MedicalRecordNotFound();
-    }
-    return owner;
+  /** The summaries of these visits' records, as a part of a read composed elsewhere (the chart). */
+  summariesOfVisitsPart(visitIds: IdsPart): ReadPart<RecordSummary[]> {
+    return this.records.summariesOfVisitsPart(visitIds);
   }
 
-  /** For writes under /records/:recordId: a signed record's symptoms and prescriptions never change (409, not recorded). */
-  async findDraftOrFail(recordId: string, action: AuditAction): Promise<RecordOwner> {
-    const owner = await this.findRecordOwnerOrFail(recordId, action);
-    assertDraft(owner);
-    return owner;
+  /** The ids of these visits' records, for another part's filter. */
+  idsOfVisitsPart(visitIds: IdsPart): IdsPart {
+    return this.records.idsOfVisitsPart(visitIds);
+  }
+
+  /**
+   * A record by id with the patient it belongs to (through its visit), or null: for the routes
+   * under /records/:recordId (record-notes.ts) and the trail's patient lookups.
+   */
+  async findRecordOwner(recordId: string): Promise<RecordOwner | null> {
+    const record = await this.records.findRecord(recordId);
+    const visit = record && (await this.appointments.findAppointment(record.appointmentId));
+    return record && visit ? { id: record.id, isDraft: record.isDraft, signedAt: record.signedAt, patientId: visit.patientId } : null;
   }
 
   // The id in these routes' path is the appointment's: a 404 is recorded as a failed attempt on
@@ -97,7 +101,7 @@ export class RecordsService {
   // tries ids. Nothing names the note's text.
 
   private async findVisitOrFail(appointmentId: string, action: AuditAction): Promise<VisitRow> {
-    const visit = await this.records.findVisit(appointmentId);
+    const visit = await this.appointments.findAppointment(appointmentId);
     if (!visit) {
       await this.audit.record({ action, resourceType: 'appointment', resourceId: appointmentId, outcome: 'failed' });
       throw new AppointmentNotFound();

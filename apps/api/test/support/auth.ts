@@ -6,7 +6,7 @@ import { hashPassword } from '@clinic/db/seed';
 import { SignJWT } from 'jose';
 import type { Response } from 'supertest';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, ACCESS_TOKEN_TYPE } from '../../src/auth/access-tokens.js';
-import type { ProviderRole } from '../../src/auth/provider-role.js';
+import type { ProviderRole } from '../../src/identity/provider-role.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { APP_CONFIG } from '../../src/config/config.module.js';
 import type { TestApp } from './test-app.js';
@@ -109,12 +109,14 @@ export interface ForgedTokenOptions {
   type?: string;
   issuedAt?: number;
   expiresAt?: number;
+  /** The session epoch the token claims (sep); the provider's current one is 0 until something ends their sessions. */
+  sessionEpoch?: number;
 }
 
 /** An HS256 token with exactly the claims given: valid only if they match what the API expects. */
 export function forgeAccessToken(options: ForgedTokenOptions): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: options.role ?? 'admin' })
+  return new SignJWT({ role: options.role ?? 'admin', sep: options.sessionEpoch ?? 0 })
     .setProtectedHeader({ alg: 'HS256', typ: options.type ?? ACCESS_TOKEN_TYPE })
     .setSubject(options.sub)
     .setIssuer(options.issuer ?? ACCESS_TOKEN_ISSUER)

@@ -48,6 +48,12 @@ export class VisitFixture {
     return id;
   }
 
+  /** The patient a record belongs to, through its visit. */
+  async patientOfRecord(recordId: string): Promise<string | null> {
+    const record = await this.prisma.medicalRecord.findUnique({ where: { id: recordId }, select: { appointment: { select: { patientId: true } } } });
+    return record?.appointment.patientId ?? null;
+  }
+
   async sign(recordId: string, signerId: string): Promise<void> {
     await this.prisma.medicalRecord.update({ where: { id: recordId }, data: { isDraft: false, signedAt: new Date(), signedById: signerId } });
   }

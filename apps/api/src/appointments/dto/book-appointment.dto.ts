@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { OneOf, OptionalText } from '../../patients/chart-fields.js';
+import { OneOf, OptionalText } from '../../common/fields/text.js';
 import { APPOINTMENT_TYPES, type AppointmentRecord, DEFAULT_DURATION_MINUTES } from '../appointment-record.js';
-import { Instant } from '../instant.js';
+import { Instant } from '../../common/fields/instant.js';
 import { DurationMinutes, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from './duration.js';
 
 export class BookAppointmentDto {

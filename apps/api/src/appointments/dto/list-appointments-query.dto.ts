@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { OneOf } from '../../patients/chart-fields.js';
+import { OneOf } from '../../common/fields/text.js';
 import { APPOINTMENT_STATUSES, type AppointmentRecord } from '../appointment-record.js';
-import { Instant } from '../instant.js';
+import { Instant } from '../../common/fields/instant.js';
 
 /** Every filter given must match; ordered by appointmentDate, then id. */
 export class ListAppointmentsQueryDto extends PageQueryDto {

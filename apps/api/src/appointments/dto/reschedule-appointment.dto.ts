@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { OneOf, UnlessAbsent } from '../../patients/chart-fields.js';
+import { OneOf, UnlessAbsent } from '../../common/fields/text.js';
 import { APPOINTMENT_TYPES, type AppointmentRecord } from '../appointment-record.js';
-import { Instant } from '../instant.js';
+import { Instant } from '../../common/fields/instant.js';
 import { DurationMinutes, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES } from './duration.js';
 
 /** Time, length and type only; fields left out stay as they are. Status moves through the action routes. */

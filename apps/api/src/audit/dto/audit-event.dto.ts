@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditEventRecord } from '../audit-event.js';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../../common/audit-vocabulary.js';
+import type { AuditEventRecord } from '../audit-event.js';
 
 /** One event of the audit trail: ids, never names or health data. */
 export class AuditEventDto {

@@ -1,7 +1,9 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { AUDIT_ACTIONS } from '../../common/audit-vocabulary.js';
+import { Instant } from '../../common/fields/instant.js';
 import { PageQueryDto } from '../../common/pagination.js';
-import { AUDIT_ACTIONS, type AuditEntry } from '../audit-event.js';
+import type { AuditEntry } from '../audit-event.js';
 
 /** Every filter given must match; the trail comes newest first. */
 export class AuditEventsQueryDto extends PageQueryDto {
@@ -20,14 +22,14 @@ export class AuditEventsQueryDto extends PageQueryDto {
   @IsIn(AUDIT_ACTIONS)
   action?: AuditEntry['action'];
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Events at or after this instant' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'Events at or after this instant (ISO 8601 with an offset)' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @Instant()
   from?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Events before this instant' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-12-02T00:00:00Z', description: 'Events before this instant (ISO 8601 with an offset)' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @Instant()
   to?: string;
 }
 

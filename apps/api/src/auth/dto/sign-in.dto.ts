@@ -1,16 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { SignInEmail } from '../../common/fields/contact.js';
 
 export class SignInDto {
-  @ApiProperty({ example: 'admin@clinic.example.org' })
+  @ApiProperty({ example: 'admin@clinic.example.org', maxLength: 255 })
   // Emails are stored in lower case; people type them however they like.
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(255)
+  @SignInEmail()
   email!: string;
 
-  @ApiProperty({ format: 'password' })
+  @ApiProperty({ format: 'password', maxLength: 1024 })
   @IsString()
   @IsNotEmpty()
   // Generous for old passwords, yet bounded: argon2's cost grows with the input.

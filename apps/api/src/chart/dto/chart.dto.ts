@@ -1,7 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { AllergyDto } from '../../patients/allergies/dto/allergy.dto.js';
 import { ConditionDto } from '../../patients/conditions/dto/condition.dto.js';
 import { PatientDto } from '../../patients/dto/patient.dto.js';
+import { PrescriptionDto } from '../../records/prescriptions/dto/prescription.dto.js';
+import { VitalSignsDto } from '../../vitals/dto/vital-signs.dto.js';
 
 export class ChartRecordSummaryDto {
   @ApiProperty({ format: 'uuid' })
@@ -43,83 +45,13 @@ export class ChartVisitDto {
   record!: ChartRecordSummaryDto | null;
 }
 
-export class ChartVitalsDto {
-  @ApiProperty({ format: 'uuid' })
-  appointmentId!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  recordedAt!: string;
-
-  @ApiProperty({ type: Number, nullable: true })
-  bloodPressureSystolic!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  bloodPressureDiastolic!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  heartRate!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true, description: '°C' })
-  temperature!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  respiratoryRate!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true, description: '%' })
-  oxygenSaturation!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'kg' })
-  weight!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true, description: 'cm' })
-  height!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  bmi!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  painLevel!: number | null;
-}
-
-export class ChartPrescriptionDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  medicalRecordId!: string;
-
-  @ApiProperty()
-  medicationName!: string;
-
-  @ApiProperty()
-  strength!: string;
-
-  @ApiProperty()
-  dosage!: string;
-
-  @ApiProperty()
-  frequency!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  duration!: string | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  quantity!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  refills!: number | null;
-
-  @ApiProperty()
-  instructions!: string;
-
+/** A prescription as the chart shows it: staff get it without the indication and the override reason. */
+export class ChartPrescriptionDto extends OmitType(PrescriptionDto, ['indication', 'overrideReason'] as const) {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Clinicians and admins only' })
   indication?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Clinicians and admins only' })
   overrideReason?: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  createdAt!: string;
 }
 
 export class ChartDto {
@@ -135,8 +67,8 @@ export class ChartDto {
   @ApiProperty({ type: [ChartVisitDto], description: 'The last 10 appointments, latest first, with a summary of their records' })
   recentAppointments!: ChartVisitDto[];
 
-  @ApiProperty({ type: ChartVitalsDto, nullable: true, description: 'The latest vital signs taken, at any visit' })
-  latestVitals!: ChartVitalsDto | null;
+  @ApiProperty({ type: VitalSignsDto, nullable: true, description: 'The latest vital signs taken, at any visit' })
+  latestVitals!: VitalSignsDto | null;
 
   @ApiProperty({ type: [ChartPrescriptionDto], description: 'Prescriptions written in the last 90 days, latest first' })
   recentPrescriptions!: ChartPrescriptionDto[];

@@ -1,9 +1,4 @@
-import { DomainError, DomainErrorCode } from '../../common/domain-error.js';
+import { DomainErrorCode, FixedError } from '../../common/domain-error.js';
 
 /** No such condition on this patient's chart (it may exist on another's: that is still 404). */
-export class ConditionNotFound extends DomainError {
-  readonly code = DomainErrorCode.NotFound;
-  constructor() {
-    super('Condition not found on this patient');
-  }
-}
+export class ConditionNotFound extends FixedError(DomainErrorCode.NotFound, 'Condition not found on this patient') {}

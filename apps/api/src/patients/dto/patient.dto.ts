@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { formatCalendarDate } from '../calendar-date.js';
+import { formatCalendarDate } from '../../common/fields/calendar-date.js';
 import { SEXES, type PatientRecord } from '../patient-record.js';
 
 /** A patient's demographics as every response shows them; built field by field. */

@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { CalendarDate } from '../calendar-date.js';
-import { EmailText, PhoneText, Trimmed } from '../chart-fields.js';
+import { CalendarDate } from '../../common/fields/calendar-date.js';
+import { EmailText, PhoneText } from '../../common/fields/contact.js';
+import { Trimmed } from '../../common/fields/text.js';
 
 /** Every filter given must match; none given lists every (active) patient. */
 export class SearchPatientsQueryDto extends PageQueryDto {

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { PastCalendarDate } from '../calendar-date.js';
-import { EmailText, OneOf, OptionalText, PhoneText, RequiredText, UnlessAbsent } from '../chart-fields.js';
+import { PastCalendarDate } from '../../common/fields/calendar-date.js';
+import { EmailText, PhoneText } from '../../common/fields/contact.js';
+import { OneOf, OptionalText, RequiredText, UnlessAbsent } from '../../common/fields/text.js';
 import { SEXES, type PatientRecord } from '../patient-record.js';
 
 /** Fields left out stay as they are; null clears an optional one. Archiving is DELETE's job. */

@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { PROVIDER_ROLES, type ProviderRole } from '../../auth/provider-role.js';
+import { OneOf } from '../../common/fields/text.js';
 import { PageQueryDto } from '../../common/pagination.js';
-import { RoleField } from './provider-fields.js';
+import { PROVIDER_ROLES, type ProviderRole } from '../../identity/provider-role.js';
 
 export class ListProvidersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PROVIDER_ROLES, enumName: 'ProviderRole' })
   @IsOptional()
-  @RoleField()
+  @OneOf(PROVIDER_ROLES)
   role?: ProviderRole;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: only active providers; false: only deactivated ones' })

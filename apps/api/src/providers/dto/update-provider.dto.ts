@@ -1,43 +1,45 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
-import { PROVIDER_ROLES, type ProviderRole } from '../../auth/provider-role.js';
-import { EmailField, NameField, OptionalTextField, PhoneField, RoleField, UnlessAbsent } from './provider-fields.js';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PhoneText, SignInEmail } from '../../common/fields/contact.js';
+import { OneOf, OptionalText, RequiredText, UnlessAbsent } from '../../common/fields/text.js';
+import { PROVIDER_ROLES, type ProviderRole } from '../../identity/provider-role.js';
 
 /** Fields left out stay as they are; `null` clears an optional one. */
 export class UpdateProviderDto {
-  @ApiPropertyOptional({ example: 'a.chen@clinic.example.org', description: 'Unique; stored in lower case' })
+  @ApiPropertyOptional({ example: 'a.chen@clinic.example.org', maxLength: 255, description: 'Unique; stored in lower case' })
   @UnlessAbsent()
-  @EmailField()
+  @SignInEmail()
   email?: string;
 
   @ApiPropertyOptional({ example: 'Amelia', maxLength: 255 })
   @UnlessAbsent()
-  @NameField()
+  @RequiredText()
   firstName?: string;
 
   @ApiPropertyOptional({ example: 'Chen', maxLength: 255 })
   @UnlessAbsent()
-  @NameField()
+  @RequiredText()
   lastName?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 255 })
-  @OptionalTextField()
+  @OptionalText()
   specialty?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 255 })
-  @OptionalTextField()
+  @OptionalText()
   licenseNumber?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @PhoneField()
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50 })
+  @IsOptional()
+  @PhoneText()
   phone?: string | null;
 
-  @ApiPropertyOptional({ enum: PROVIDER_ROLES, enumName: 'ProviderRole', description: 'Admins only' })
+  @ApiPropertyOptional({ enum: PROVIDER_ROLES, enumName: 'ProviderRole', description: 'Admins only. A new role ends the provider\'s sessions: they sign in again' })
   @UnlessAbsent()
-  @RoleField()
+  @OneOf(PROVIDER_ROLES)
   role?: ProviderRole;
 
-  @ApiPropertyOptional({ description: 'Admins only. false deactivates: no sign-in, and every refresh token is revoked at once' })
+  @ApiPropertyOptional({ description: 'Admins only. false deactivates: no sign-in, and every session ends at once (its next request answers 401)' })
   @UnlessAbsent()
   @IsBoolean()
   isActive?: boolean;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RequiredText } from '../../patients/chart-fields.js';
+import { RequiredProse, RequiredText } from '../../common/fields/text.js';
 
 export class CreateAmendmentDto {
   @ApiProperty({ example: 'Wrong side documented', maxLength: 255 })
@@ -7,6 +7,6 @@ export class CreateAmendmentDto {
   reason!: string;
 
   @ApiProperty({ example: 'The examined ear was the left one, not the right.', maxLength: 20000 })
-  @RequiredText(20_000)
+  @RequiredProse(20_000)
   text!: string;
 }

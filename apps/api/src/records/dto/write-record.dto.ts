@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { OptionalText } from '../../patients/chart-fields.js';
+import { OptionalProse, OptionalText } from '../../common/fields/text.js';
 
 const NOTE = 20_000;
 
@@ -14,11 +14,11 @@ export class WriteRecordDto {
   chiefComplaint?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NOTE })
-  @OptionalText(NOTE)
+  @OptionalProse(NOTE)
   historyOfPresentIllness?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NOTE })
-  @OptionalText(NOTE)
+  @OptionalProse(NOTE)
   physicalExamNotes?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 255, example: 'Streptococcal pharyngitis' })
@@ -26,18 +26,18 @@ export class WriteRecordDto {
   diagnosis?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NOTE })
-  @OptionalText(NOTE)
+  @OptionalProse(NOTE)
   diagnosisNotes?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NOTE })
-  @OptionalText(NOTE)
+  @OptionalProse(NOTE)
   treatmentPlan?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NOTE })
-  @OptionalText(NOTE)
+  @OptionalProse(NOTE)
   followUpInstructions?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NOTE })
-  @OptionalText(NOTE)
+  @OptionalProse(NOTE)
   patientEducation?: string | null;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { formatCalendarDate } from '../../calendar-date.js';
+import { formatCalendarDate } from '../../../common/fields/calendar-date.js';
 import { ALLERGY_SEVERITIES, type AllergyRecord } from '../allergy-record.js';
 
 export class AllergyDto {

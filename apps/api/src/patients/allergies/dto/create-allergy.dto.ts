@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { PastCalendarDate } from '../../calendar-date.js';
-import { OneOf, OptionalText, RequiredText } from '../../chart-fields.js';
+import { PastCalendarDate } from '../../../common/fields/calendar-date.js';
+import { OneOf, OptionalText, RequiredText } from '../../../common/fields/text.js';
 import { ALLERGY_SEVERITIES, type AllergyRecord } from '../allergy-record.js';
 
 export class CreateAllergyDto {

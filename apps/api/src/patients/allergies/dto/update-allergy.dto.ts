@@ -1,27 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { PastCalendarDate } from '../../calendar-date.js';
-import { OneOf, OptionalText, RequiredText, UnlessAbsent } from '../../chart-fields.js';
-import { ALLERGY_SEVERITIES, type AllergyRecord } from '../allergy-record.js';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { RequiredText, UnlessAbsent } from '../../../common/fields/text.js';
+import { CreateAllergyDto } from './create-allergy.dto.js';
 
-/** Fields left out stay as they are; null clears an optional one. */
-export class UpdateAllergyDto {
+/** Fields left out stay as they are; null clears an optional one. The allergen may change, never to nothing. */
+export class UpdateAllergyDto extends OmitType(CreateAllergyDto, ['allergen'] as const) {
   @ApiPropertyOptional({ example: 'Penicillin', maxLength: 255 })
   @UnlessAbsent()
   @RequiredText()
   allergen?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hives', maxLength: 255 })
-  @OptionalText()
-  reaction?: string | null;
-
-  @ApiPropertyOptional({ enum: ALLERGY_SEVERITIES, enumName: 'AllergySeverity', nullable: true, example: 'severe' })
-  @IsOptional()
-  @OneOf(ALLERGY_SEVERITIES)
-  severity?: AllergyRecord['severity'];
-
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2015-06-01', description: 'YYYY-MM-DD; not in the future, not before the date of birth' })
-  @IsOptional()
-  @PastCalendarDate()
-  onsetDate?: string | null;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { formatCalendarDate } from '../../calendar-date.js';
+import { formatCalendarDate } from '../../../common/fields/calendar-date.js';
 import { CONDITION_STATUSES, type ConditionRecord } from '../condition-record.js';
 
 export class ConditionDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { PastCalendarDate } from '../../calendar-date.js';
-import { OneOf, OptionalText, RequiredText, UnlessAbsent } from '../../chart-fields.js';
+import { PastCalendarDate } from '../../../common/fields/calendar-date.js';
+import { OneOf, OptionalProse, RequiredText, UnlessAbsent } from '../../../common/fields/text.js';
 import { CONDITION_STATUSES, type ConditionStatus } from '../condition-record.js';
 
 export const NOTES_MAX_LENGTH = 10_000;
@@ -22,6 +22,6 @@ export class CreateConditionDto {
   status?: ConditionStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Home readings twice a week', maxLength: NOTES_MAX_LENGTH })
-  @OptionalText(NOTES_MAX_LENGTH)
+  @OptionalProse(NOTES_MAX_LENGTH)
   notes?: string | null;
 }

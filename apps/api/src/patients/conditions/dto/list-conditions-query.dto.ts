@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination.js';
-import { OneOf } from '../../chart-fields.js';
+import { OneOf } from '../../../common/fields/text.js';
 import { CONDITION_STATUSES, type ConditionStatus } from '../condition-record.js';
 
 export class ListConditionsQueryDto extends PageQueryDto {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { PastCalendarDate } from '../../calendar-date.js';
-import { OneOf, OptionalText, RequiredText, UnlessAbsent } from '../../chart-fields.js';
+import { PastCalendarDate } from '../../../common/fields/calendar-date.js';
+import { OneOf, OptionalProse, RequiredText, UnlessAbsent } from '../../../common/fields/text.js';
 import { CONDITION_STATUSES, type ConditionStatus } from '../condition-record.js';
 import { NOTES_MAX_LENGTH } from './create-condition.dto.js';
 
@@ -23,6 +23,6 @@ export class UpdateConditionDto {
   status?: ConditionStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: NOTES_MAX_LENGTH })
-  @OptionalText(NOTES_MAX_LENGTH)
+  @OptionalProse(NOTES_MAX_LENGTH)
   notes?: string | null;
 }

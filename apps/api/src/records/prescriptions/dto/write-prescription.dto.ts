@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { OptionalText, RequiredText, UnlessAbsent } from '../../../patients/chart-fields.js';
+import { OptionalProse, OptionalText, RequiredProse, RequiredText, UnlessAbsent } from '../../../common/fields/text.js';
 
 const OVERRIDE = "Required to prescribe a medication that matches one of the patient's recorded allergies; kept with the prescription";
 
@@ -22,7 +22,7 @@ export class CreatePrescriptionDto {
   frequency!: string;
 
   @ApiProperty({ example: 'Take with food.', maxLength: 5000 })
-  @RequiredText(5000)
+  @RequiredProse(5000)
   instructions!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '10 days', maxLength: 255 })
@@ -48,7 +48,7 @@ export class CreatePrescriptionDto {
   indication?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000, description: OVERRIDE })
-  @OptionalText(1000)
+  @OptionalProse(1000)
   overrideReason?: string | null;
 }
 
@@ -76,7 +76,7 @@ export class UpdatePrescriptionDto {
 
   @ApiPropertyOptional({ maxLength: 5000 })
   @UnlessAbsent()
-  @RequiredText(5000)
+  @RequiredProse(5000)
   instructions?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 255 })
@@ -102,6 +102,6 @@ export class UpdatePrescriptionDto {
   indication?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000, description: OVERRIDE })
-  @OptionalText(1000)
+  @OptionalProse(1000)
   overrideReason?: string | null;
 }

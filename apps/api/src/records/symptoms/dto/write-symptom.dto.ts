@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { OptionalText, RequiredText, UnlessAbsent } from '../../../patients/chart-fields.js';
+import { OptionalProse, OptionalText, RequiredText, UnlessAbsent } from '../../../common/fields/text.js';
 
 const Severity = () => (target: object, key: string) => {
   IsOptional()(target, key);
@@ -27,7 +27,7 @@ export class CreateSymptomDto {
   duration?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20000 })
-  @OptionalText(20_000)
+  @OptionalProse(20_000)
   notes?: string | null;
 }
 
@@ -51,6 +51,6 @@ export class UpdateSymptomDto {
   duration?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20000 })
-  @OptionalText(20_000)
+  @OptionalProse(20_000)
   notes?: string | null;
 }

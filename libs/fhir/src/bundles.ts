@@ -52,6 +52,7 @@ export function pagedBundle<Listing extends PagedListing>(
  */
 export function searchsetBundle<Type extends SearchableType>(search: FhirSearch<Type>, page: SearchPage<Type>, context: FhirContext): Bundle {
   if (page.resources.length > search.count) throw new Error(`a page of ${search.count} was handed ${page.resources.length} resources`);
+  if (page.next && page.resources.length === 0) throw new Error('an empty page has no next page: it has no last entry to resume after');
   const stranger = page.resources.find((resource) => resource.resourceType !== search.resourceType);
   if (stranger) throw new Error(`a ${search.resourceType} search was handed a ${stranger.resourceType}`);
   const entries = page.resources.map((resource) => bundleEntry(context, resource, 'match'));

@@ -25,10 +25,10 @@ const FREQUENCIES: readonly { pattern: RegExp; repeat: (match: RegExpExecArray) 
   { pattern: /^tid\b/i, repeat: () => perDay(3) },
   { pattern: /^qid\b/i, repeat: () => perDay(4) },
   {
-    pattern: /^(?:every |q)(\d{1,2}) ?(?:to|-) ?(\d{1,2}) ?(?:hours|hour|hrs|hr|h)\b/i,
+    pattern: /^(?:every |q ?)(\d{1,2}) ?(?:to|-) ?(\d{1,2}) ?(?:hours|hour|hrs|hr|h)\b/i,
     repeat: (match) => ({ frequency: 1, period: Number(match[1]), periodMax: Number(match[2]), periodUnit: 'h' }),
   },
-  { pattern: /^(?:every |q)(\d{1,2}) ?(?:hours|hour|hrs|hr|h)\b/i, repeat: (match) => ({ frequency: 1, period: Number(match[1]), periodUnit: 'h' }) },
+  { pattern: /^(?:every |q ?)(\d{1,2}) ?(?:hours|hour|hrs|hr|h)\b/i, repeat: (match) => ({ frequency: 1, period: Number(match[1]), periodUnit: 'h' }) },
   { pattern: /^(?:once )?nightly\b/i, repeat: () => perDay(1), when: 'NIGHT' },
   { pattern: /^(?:at bedtime|qhs)\b/i, repeat: () => perDay(1), when: 'HS' },
   { pattern: /^(?:every morning|qam)\b/i, repeat: () => perDay(1), when: 'MORN' },

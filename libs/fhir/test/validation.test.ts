@@ -6,7 +6,6 @@ import { describe, it } from 'node:test';
 import type { Resource } from '@medplum/fhirtypes';
 import {
   capabilityStatement,
-  fhirErrors,
   parseEverything,
   patientEverything,
   toFhirAllergyIntolerance,
@@ -67,18 +66,7 @@ describe('every mapper over the synthetic chart', () => {
 
   it('CapabilityStatement and every OperationOutcome', () => {
     assertValid(capabilityStatement(fixture.clinician, { name: 'Clinic records', version: '0.1.0', releaseDate: new Date('2026-12-01T00:00:00Z') }));
-    const outcomes = [
-      fhirErrors.invalidRequest(['a', 'b']),
-      fhirErrors.notSignedIn(),
-      fhirErrors.forbidden(),
-      fhirErrors.notFound('Patient', 'x'),
-      fhirErrors.unsupportedType('Medication'),
-      fhirErrors.notAcceptable(),
-      fhirErrors.throttled(),
-      fhirErrors.internal(),
-      fhirErrors.unavailable(),
-    ];
-    for (const error of outcomes) assertValid(error.outcome);
+    for (const error of fixture.everyFhirError()) assertValid(error.outcome);
   });
 
   it('checked every required binding it met, but the mime types of the CapabilityStatement', () => {

@@ -4,6 +4,7 @@ import type { FhirContext } from '../context.js';
 import { fhirDate, fhirInstant } from '../dates.js';
 import type { PatientSource } from '../sources.js';
 import { presentText } from '../text.js';
+import { officialName } from './person-name.js';
 
 function phone(value: string): ContactPoint[] {
   const number = presentText(value);
@@ -37,15 +38,13 @@ export function toFhirPatient(patient: PatientSource, context: FhirContext): Pat
   const address = presentText(patient.address);
   const contact = emergencyContact(patient);
   const telecom = [...phone(patient.phone), ...(email ? [{ system: 'email' as const, value: email }] : [])];
-  const family = presentText(patient.lastName);
-  const given = presentText(patient.firstName);
   return {
     resourceType: 'Patient',
     id: patient.id,
     meta: { lastUpdated: fhirInstant(patient.updatedAt) },
     identifier: [{ use: 'usual', system: localSystem.patientId(context), value: patient.id }],
     active: patient.archivedAt === null,
-    name: [{ use: 'official', ...(family && { family }), ...(given && { given: [given] }) }],
+    name: [officialName(patient)],
     ...(telecom.length > 0 && { telecom }),
     gender: patient.sex,
     birthDate: fhirDate(patient.dateOfBirth),

@@ -4,6 +4,7 @@ import type { FhirContext } from '../context.js';
 import { fhirInstant } from '../dates.js';
 import type { ProviderSource } from '../sources.js';
 import { presentText } from '../text.js';
+import { officialName } from './person-name.js';
 
 /**
  * A provider. The email is left out on purpose: it is the provider's sign-in name, and a FHIR
@@ -15,8 +16,6 @@ export function toFhirPractitioner(provider: ProviderSource, context: FhirContex
   if (license) {
     identifier.push({ type: { coding: [{ system: SYSTEM.identifierType, code: 'LN', display: 'License number' }] }, value: license });
   }
-  const family = presentText(provider.lastName);
-  const given = presentText(provider.firstName);
   const phone = presentText(provider.phone);
   const specialty = presentText(provider.specialty);
   return {
@@ -25,7 +24,7 @@ export function toFhirPractitioner(provider: ProviderSource, context: FhirContex
     meta: { lastUpdated: fhirInstant(provider.updatedAt) },
     identifier,
     active: provider.isActive,
-    name: [{ use: 'official', ...(family && { family }), ...(given && { given: [given] }) }],
+    name: [officialName(provider)],
     ...(phone && { telecom: [{ system: 'phone', value: phone, use: 'work' }] }),
     ...(specialty && { qualification: [{ code: { text: specialty } }] }),
   };

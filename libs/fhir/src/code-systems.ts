@@ -24,8 +24,11 @@ export const EXTENSION = {
   dataAbsentReason: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason',
 } as const;
 
+// Values shared by many resources are built afresh for each: a caller changing one resource must
+// not change the next.
+
 /** A required concept the chart does not hold: said to be unknown, never made up. */
-export const UNKNOWN_CONCEPT: CodeableConcept = { extension: [{ url: EXTENSION.dataAbsentReason, valueCode: 'unknown' }] };
+export const unknownConcept = (): CodeableConcept => ({ extension: [{ url: EXTENSION.dataAbsentReason, valueCode: 'unknown' }] });
 
 /**
  * This server's own identifier and code systems: URIs under its FHIR base, so that two clinics'

@@ -74,14 +74,20 @@ function chartResources(chart: PatientChartSource, context: FhirContext): Identi
   return resources;
 }
 
-/** The Practitioners the given resources name, found by walking every reference in them. */
-function referencedPractitioners(resources: readonly Resource[]): Set<string> {
-  const ids = new Set<string>();
-  JSON.stringify(resources, (key, value: unknown) => {
-    if (key === 'reference' && typeof value === 'string' && value.startsWith('Practitioner/')) ids.add(value.slice('Practitioner/'.length));
-    return value;
-  });
-  return ids;
+/** The Practitioners a value names, found by walking every reference in it (for…in: no allocation per object). */
+function collectPractitioners(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value !== 'object' || value === null) return into;
+  if (Array.isArray(value)) {
+    for (const item of value) collectPractitioners(item, into);
+    return into;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const inner = object[key];
+    if (typeof inner === 'object') collectPractitioners(inner, into);
+    else if (key === 'reference' && typeof inner === 'string' && inner.startsWith('Practitioner/')) into.add(inner.slice('Practitioner/'.length));
+  }
+  return into;
 }
 
 /**
@@ -105,7 +111,7 @@ const byPosition = (a: Identified, b: Identified) => sectionOf(a) - sectionOf(b)
 export function patientEverything(chart: PatientChartSource, request: EverythingRequest, context: FhirContext): Bundle {
   if (chart.patient.id !== request.patientId) throw new Error(`asked for ${request.patientId}'s chart, given ${chart.patient.id}'s`);
   const clinical = chartResources(chart, context).filter((resource) => changedSince(resource, request.since));
-  const named = referencedPractitioners(clinical);
+  const named = collectPractitioners(clinical, new Set());
   const practitioner = lookup(chart.practitioners, 'practitioner');
   const practitioners = [...named].map((id) => toFhirPractitioner(practitioner(id), context) as Identified);
   const all = [toFhirPatient(chart.patient, context) as Identified, ...clinical, ...practitioners].sort(byPosition);

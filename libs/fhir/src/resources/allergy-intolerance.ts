@@ -1,5 +1,5 @@
 import type { AllergyIntolerance, AllergyIntoleranceReaction } from '@medplum/fhirtypes';
-import { SYSTEM, UNKNOWN_CONCEPT } from '../code-systems.js';
+import { SYSTEM, unknownConcept } from '../code-systems.js';
 import { fhirDate, fhirInstant } from '../dates.js';
 import type { AllergySeverityName, AllergySource } from '../sources.js';
 import { presentText } from '../text.js';
@@ -29,7 +29,7 @@ function reaction(allergy: AllergySource): AllergyIntoleranceReaction[] {
   return [
     {
       // A reaction needs a manifestation: when only the severity was recorded, it is unknown.
-      manifestation: [manifestation ? { text: manifestation } : UNKNOWN_CONCEPT],
+      manifestation: [manifestation ? { text: manifestation } : unknownConcept()],
       ...(allergy.severity && { severity: ALLERGY_SEVERITY[allergy.severity].reaction }),
     },
   ];

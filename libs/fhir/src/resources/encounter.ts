@@ -31,13 +31,13 @@ const APPOINTMENT_TYPE_DISPLAY: Record<AppointmentTypeName, string> = {
  * Why a no-show's Encounter is cancelled, in R4's encounter-reasonCancelled extension. The code
  * is FHIR's own "noshow" (of Appointment.status), which says exactly what happened.
  */
-const NO_SHOW_REASON: NonNullable<Encounter['extension']>[number] = {
+const noShowReason = (): NonNullable<Encounter['extension']>[number] => ({
   url: EXTENSION.encounterReasonCancelled,
   valueCodeableConcept: {
     coding: [{ system: SYSTEM.appointmentStatus, code: 'noshow', display: 'No Show' }],
     text: 'The patient did not attend',
   },
-};
+});
 
 /** An appointment as an ambulatory Encounter: its period is the booked time and length. */
 export function toFhirEncounter(appointment: AppointmentSource, context: FhirContext): Encounter {
@@ -48,7 +48,7 @@ export function toFhirEncounter(appointment: AppointmentSource, context: FhirCon
     resourceType: 'Encounter',
     id: appointment.id,
     meta: { lastUpdated: fhirInstant(appointment.updatedAt) },
-    ...(appointment.status === 'no_show' && { extension: [NO_SHOW_REASON] }),
+    ...(appointment.status === 'no_show' && { extension: [noShowReason()] }),
     status: ENCOUNTER_STATUS[appointment.status],
     class: { system: SYSTEM.actCode, code: 'AMB', display: 'ambulatory' },
     type: [

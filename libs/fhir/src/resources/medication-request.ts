@@ -1,5 +1,5 @@
 import type { Dosage, MedicationRequest, Timing } from '@medplum/fhirtypes';
-import { UNKNOWN_CONCEPT } from '../code-systems.js';
+import { unknownConcept } from '../code-systems.js';
 import type { FhirContext } from '../context.js';
 import { fhirInstant } from '../dates.js';
 import type { PrescriptionSource, SignedRecordHeader, VisitSource } from '../sources.js';
@@ -54,7 +54,7 @@ export function toFhirMedicationRequest(prescription: PrescriptionSource, record
     meta: { lastUpdated: fhirInstant(record.signedAt) },
     status: 'active',
     intent: 'order',
-    medicationCodeableConcept: medication ? { text: medication } : UNKNOWN_CONCEPT,
+    medicationCodeableConcept: medication ? { text: medication } : unknownConcept(),
     subject: referenceTo('Patient', visit.patientId),
     encounter: referenceTo('Encounter', visit.id),
     authoredOn: fhirInstant(prescription.createdAt),

@@ -88,18 +88,19 @@ export const VITAL_SIGN_CODES: ReadonlyMap<VitalSignKind, { codes: readonly Codi
   [BLOOD_PRESSURE, ...SINGLE_VITAL_SIGNS].map((sign) => [sign.kind, { codes: sign.codes, profile: sign.profile }]),
 );
 
-const VITAL_SIGNS_CATEGORY: CodeableConcept = {
+// Built afresh for each resource: a caller changing one Observation must not change the next.
+const vitalSignsCategory = (): CodeableConcept => ({
   coding: [{ system: SYSTEM.observationCategory, code: 'vital-signs', display: 'Vital Signs' }],
   text: 'Vital Signs',
-};
+});
 
-const UNKNOWN: CodeableConcept = { coding: [{ system: SYSTEM.dataAbsentReason, code: 'unknown', display: 'Unknown' }] };
+const unknownValue = (): CodeableConcept => ({ coding: [{ system: SYSTEM.dataAbsentReason, code: 'unknown', display: 'Unknown' }] });
 
 function quantity(value: number, unit: Unit): Quantity {
   return { value, unit: unit.unit, system: SYSTEM.ucum, code: unit.code };
 }
 
-const concept = (codes: readonly Coding[]): CodeableConcept => ({ coding: [...codes], text: codes[0].display });
+const concept = (codes: readonly Coding[]): CodeableConcept => ({ coding: codes.map((coding) => ({ ...coding })), text: codes[0].display });
 
 /** An Observation's id: the vital-signs set's id and the measurement, so one set gives several. */
 export function vitalSignObservationId(vitalSignsId: string, kind: VitalSignKind): string {
@@ -113,18 +114,27 @@ export function parseVitalSignObservationId(id: string): { vitalSignsId: string;
   return match && kind ? { vitalSignsId: match[1], kind } : null;
 }
 
-function observation(vitals: VitalSignsSource, visit: VisitSource, kind: VitalSignKind, codes: readonly Coding[], profile: string): Observation {
+/** What every Observation of one set shares, formatted once. */
+interface MeasuredSet {
+  vitalSignsId: string;
+  patientId: string;
+  visitId: string;
+  recorded: string;
+  effective: string;
+}
+
+function observation(set: MeasuredSet, kind: VitalSignKind, codes: readonly Coding[], profile: string): Observation {
   return {
     resourceType: 'Observation',
-    id: vitalSignObservationId(vitals.id, kind),
-    meta: { lastUpdated: fhirInstant(vitals.recordedAt), profile: [profile] },
+    id: vitalSignObservationId(set.vitalSignsId, kind),
+    meta: { lastUpdated: set.recorded, profile: [profile] },
     status: 'final',
-    category: [VITAL_SIGNS_CATEGORY],
+    category: [vitalSignsCategory()],
     code: concept(codes),
-    subject: referenceTo('Patient', visit.patientId),
-    encounter: referenceTo('Encounter', visit.id),
-    effectiveDateTime: fhirInstant(visit.appointmentDate),
-    issued: fhirInstant(vitals.recordedAt),
+    subject: referenceTo('Patient', set.patientId),
+    encounter: referenceTo('Encounter', set.visitId),
+    effectiveDateTime: set.effective,
+    issued: set.recorded,
   };
 }
 
@@ -134,7 +144,7 @@ function observation(vitals: VitalSignsSource, visit: VisitSource, kind: VitalSi
  */
 function pressure(code: Coding, value: number | null): ObservationComponent {
   return value === null
-    ? { code: concept([code]), dataAbsentReason: UNKNOWN }
+    ? { code: concept([code]), dataAbsentReason: unknownValue() }
     : { code: concept([code]), valueQuantity: quantity(value, MM_HG) };
 }
 
@@ -146,18 +156,20 @@ function pressure(code: Coding, value: number | null): ObservationComponent {
 export function toVitalSignObservations(vitals: VitalSignsSource, visit: VisitSource, kinds: readonly VitalSignKind[] = VITAL_SIGN_KINDS): Observation[] {
   assertBelongsTo('a vital-signs set', vitals.appointmentId, visit.id);
   const observations: Observation[] = [];
+  const recorded = fhirInstant(vitals.recordedAt);
+  const set: MeasuredSet = { vitalSignsId: vitals.id, patientId: visit.patientId, visitId: visit.id, recorded, effective: fhirInstant(visit.appointmentDate) };
   const systolic = vitals.bloodPressureSystolic;
   const diastolic = vitals.bloodPressureDiastolic;
   if (kinds.includes(BLOOD_PRESSURE.kind) && (systolic !== null || diastolic !== null)) {
     observations.push({
-      ...observation(vitals, visit, BLOOD_PRESSURE.kind, BLOOD_PRESSURE.codes, BLOOD_PRESSURE.profile),
+      ...observation(set, BLOOD_PRESSURE.kind, BLOOD_PRESSURE.codes, BLOOD_PRESSURE.profile),
       component: [pressure(BLOOD_PRESSURE.systolic, systolic), pressure(BLOOD_PRESSURE.diastolic, diastolic)],
     });
   }
   for (const sign of SINGLE_VITAL_SIGNS) {
     const value = vitals[sign.field];
     if (value === null || !kinds.includes(sign.kind)) continue;
-    observations.push({ ...observation(vitals, visit, sign.kind, sign.codes, sign.profile), valueQuantity: quantity(value, sign.unit) });
+    observations.push({ ...observation(set, sign.kind, sign.codes, sign.profile), valueQuantity: quantity(value, sign.unit) });
   }
   return observations;
 }

@@ -33,7 +33,7 @@ export const SERVED_RESOURCES: Readonly<Served> = {
     search: PATIENT_SEARCH,
     everything: true,
   },
-  Practitioner: { documentation: 'The clinic\'s providers: name, licence number, specialty, work phone.' },
+  Practitioner: { documentation: 'The clinic\'s providers: name, license number, specialty, work phone.' },
   Encounter: { documentation: 'One per appointment, ambulatory; a no-show is cancelled with the reason.', search: ENCOUNTER_SEARCH },
   Observation: {
     documentation: 'One per vital sign measured at a visit, following the R4 vital-signs profiles.',

@@ -50,7 +50,7 @@ function lookup<Row extends { id: string }>(rows: readonly Row[], what: string):
   };
 }
 
-/** Every resource of the chart the reader may see, Patient first, Practitioners apart. */
+/** Every clinical resource of the chart the reader may see (the patient and the Practitioners are added apart). */
 function chartResources(chart: PatientChartSource, context: FhirContext): Identified[] {
   const visit = lookup(chart.appointments, 'appointment');
   const record = lookup(chart.signedRecords, 'signed record');

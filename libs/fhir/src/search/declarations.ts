@@ -27,4 +27,5 @@ export interface ResourceSearchDeclaration<Criteria> {
   finish(criteria: Partial<Criteria>): Criteria;
 }
 
+/** Where R4's own SearchParameters live: each declared parameter names the one it implements. */
 export const SEARCH_PARAMETER = 'http://hl7.org/fhir/SearchParameter';

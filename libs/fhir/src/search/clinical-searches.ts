@@ -54,7 +54,7 @@ export const ENCOUNTER_SEARCH: ResourceSearchDeclaration<EncounterCriteria> = {
 
 const OBSERVATION_CATEGORIES = ['social-history', 'vital-signs', 'imaging', 'laboratory', 'procedure', 'survey', 'exam', 'therapy', 'activity'] as const;
 
-/** Whether LOINC code `code` is one a vital-sign Observation of ours carries as its code. */
+/** The kinds of vital sign whose Observations carry LOINC `code` as their code. */
 function kindsCoded(code: string): VitalSignKind[] {
   return [...VITAL_SIGN_CODES].filter(([, coded]) => coded.codes.some((coding) => coding.code === code)).map(([kind]) => kind);
 }

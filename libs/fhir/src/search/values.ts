@@ -42,7 +42,7 @@ export function tokens(name: string, value: string): Token[] {
     if (parts.length > 2) throw new SearchProblem(`${name}: a value is code or system|code`);
     const [system, code] = parts.length === 2 ? parts.map(unescape) : [undefined, unescape(parts[0])];
     if (system === '') throw new SearchProblem(`${name}: give code or system|code (a missing system is not supported)`);
-    if (!code) throw new SearchProblem(`${name}: a code is required after the system`);
+    if (!code) throw new SearchProblem(`${name}: every value needs a code`);
     return system === undefined ? { code } : { system, code };
   });
 }

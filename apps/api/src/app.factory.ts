@@ -43,6 +43,22 @@ function refuseDeepJson(app: NestFastifyApplication): void {
   });
 }
 
+/**
+ * Every answer of the API and of FHIR may carry patient data, or say something about it (a 404
+ * tells an id is nobody's): no browser, proxy or CDN may keep a copy (Cache-Control: no-store;
+ * Pragma for HTTP/1.0 caches). The docs and health probes hold none and stay cacheable.
+ */
+function keepPatientDataOutOfCaches(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith(`/${API_PREFIX}/`) || request.url.startsWith('/fhir/')) {
+        void reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+      }
+    });
+}
+
 export interface CreateAppOptions {
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream;
@@ -68,6 +84,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }, opt
   app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   refuseDeepJson(app);
+  keepPatientDataOutOfCaches(app);
   app.useGlobalPipes(new RefuseUnstorableText(), createValidationPipe());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   await app.register(helmet, {

@@ -2,25 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PrismaService } from '@clinic/db';
 import { codeMigrations } from '@clinic/db/migrations';
-import { createTestDatabase, type TestDatabase } from '@clinic/db/testing';
+import { createTestDatabase, executeSql as execute, type TestDatabase } from '@clinic/db/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import pg from 'pg';
 import supertest from 'supertest';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { HealthRepository } from '../src/health/health.repository.js';
 import { SCHEMA_STATE_MAX_AGE_MS, SchemaStateCache } from '../src/health/schema-state.cache.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-async function execute(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The application over a database prepared first: the state it reads at start-up. */
 async function appOver(database: TestDatabase): Promise<NestFastifyApplication> {

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres.js';
 import { type PrismaCliResult, runPrismaCli } from '../src/prisma-cli.js';
+import { executeSql } from '../src/testing/index.js';
 import { workspaceRoot } from '../src/workspace.js';
 
 const embedded = !process.env.DATABASE_URL || process.env.TEST_EMBEDDED === '1';
@@ -88,13 +88,7 @@ function errorLines(result: PrismaCliResult): string[] {
 }
 
 async function onServer(sql: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    for (const statement of sql) await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  for (const statement of sql) await executeSql(process.env.DATABASE_URL!, statement);
 }
 
 describe('no shadow database to be had', { concurrency: true }, () => {

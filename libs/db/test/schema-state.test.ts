@@ -158,3 +158,28 @@ describe('readSchemaState on a database', () => {
     }
   });
 });
+
+const embedded = !process.env.DATABASE_URL || process.env.TEST_EMBEDDED === '1';
+
+describe('readSchemaState with ?schema=', { skip: embedded && "PGlite's socket server ignores a connection's startup options (search_path)" }, () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(() => database?.drop());
+
+  it("reads the history where Prisma keeps it: the URL's schema", async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('CREATE SCHEMA clinic; ALTER TABLE public._prisma_migrations SET SCHEMA clinic');
+    } finally {
+      await client.end();
+    }
+    const url = new URL(database.url);
+    url.searchParams.set('schema', 'clinic');
+    const moved = await readSchemaState(url.toString());
+    assert.equal(moved.ready, true, describeSchemaState(moved));
+    assert.equal((await readSchemaState(database.url)).applied.length, 0, 'not in public any more');
+  });
+});

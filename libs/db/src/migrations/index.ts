@@ -17,7 +17,9 @@ export { compareMigrations, describeSchemaState, type SchemaState } from './sche
  * carries; the migration tools pass the folder they are about to deploy.
  */
 export async function readSchemaState(url: string, code?: readonly MigrationFile[]): Promise<SchemaState> {
-  const client = new pg.Client({ connectionString: url });
+  // Prisma's ?schema= names where _prisma_migrations lives; pg knows it only as the search_path.
+  const schema = new URL(url).searchParams.get('schema');
+  const client = new pg.Client({ connectionString: url, ...(schema ? { options: `-c search_path="${schema.replaceAll('"', '""')}"` } : {}) });
   await client.connect();
   try {
     const run: RunQuery = async <Row>(sql: string) => (await client.query(sql)).rows as Row[];

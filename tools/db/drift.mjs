@@ -17,6 +17,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prismaPaths } from '../migrations/lib/prisma-config.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
@@ -34,18 +35,6 @@ export function parseDriftArgs(argv) {
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
   return options;
-}
-
-/** The schema and migrations folder a Prisma config names, as the CLI itself resolves them. */
-async function prismaPaths(configFile) {
-  // @prisma/config is the CLI's own dependency: resolved from the CLI so it is its very copy.
-  const { loadConfigFromFile } = createRequire(requireFromRoot.resolve('prisma/package.json'))('@prisma/config');
-  const { config, error } = await loadConfigFromFile({ configFile });
-  if (error) throw new Error(`cannot load ${configFile}: ${error._tag ?? ''} ${error.error?.message ?? JSON.stringify(error)}`);
-  const base = path.dirname(configFile);
-  const schema = path.resolve(base, config.schema ?? 'prisma/schema.prisma');
-  const migrations = path.resolve(base, config.migrations?.path ?? path.join(path.dirname(schema), 'migrations'));
-  return { schema, migrations };
 }
 
 function runPrisma(args, env) {

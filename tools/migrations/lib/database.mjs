@@ -1,9 +1,17 @@
 // Connections to the clinic's database for the migration tools, from the URL Prisma uses.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { poolConfigFromUrl } from '../../prisma-engine/postgres.mjs';
+import { repoRoot } from './paths.mjs';
 
-/** The database URL, or a clear stop: these tools must never guess which database to change. */
+/**
+ * The database URL, or a clear stop: these tools must never guess which database to change.
+ * An operator's .env counts, as it does for prisma.config.ts; the environment wins over it.
+ */
 export function requireDatabaseUrl() {
+  const dotEnv = path.join(repoRoot, '.env');
+  if (!process.env.DATABASE_URL && existsSync(dotEnv)) process.loadEnvFile(dotEnv);
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error('DATABASE_URL is not set: it names the database to work on.');

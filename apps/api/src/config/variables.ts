@@ -174,6 +174,19 @@ export const VARIABLES = {
   },
 
   BACKUP_DIR: { group: 'backups', type: 'text', default: 'backups', description: 'Where production deploys write their backup before migrating.' },
+  BACKUP_S3_BUCKET: {
+    group: 'backups',
+    type: 'text',
+    example: 'clinic-backups',
+    description:
+      'An S3-compatible bucket the production deploy uploads its backup to (and checks) before it deploys; required by --require-durable-backup unless BACKUP_DIR is mounted storage. Credentials come from the AWS SDK\'s usual chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, a role).',
+  },
+  BACKUP_S3_PREFIX: { group: 'backups', type: 'text', default: 'clinic-backups/', description: 'The key prefix of uploaded backups.' },
+  BACKUP_S3_ENDPOINT: { group: 'backups', type: 'text', example: 'https://minio.clinic.example:9000', description: 'The endpoint of an S3-compatible service other than AWS.' },
+  BACKUP_S3_REGION: { group: 'backups', type: 'text', example: 'us-east-1', description: "The bucket's region (falls back to AWS_REGION)." },
+  AWS_REGION: { group: 'backups', type: 'text', example: 'eu-west-1', description: "The AWS SDK's region, when BACKUP_S3_REGION is unset." },
+  BACKUP_S3_FORCE_PATH_STYLE: { group: 'backups', type: 'boolean', default: false, description: 'Path-style bucket addressing, which MinIO and most self-hosted stores need.' },
+  BACKUP_S3_SSE: { group: 'backups', type: 'text', default: 'AES256', description: 'Server-side encryption of the uploaded dump; "none" for services without it.' },
   PG_DUMP: { group: 'backups', type: 'text', default: 'pg_dump', description: "The pg_dump to use (for instance one matching the server's major version)." },
   PG_RESTORE: { group: 'backups', type: 'text', default: 'pg_restore', description: 'The pg_restore to use.' },
 } as const satisfies Record<string, Variable>;

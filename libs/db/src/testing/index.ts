@@ -85,3 +85,8 @@ export function createTestDatabase(): Promise<TestDatabase> {
 export function createEmptyDatabase(): Promise<TestDatabase> {
   return embeddedMode() ? embeddedDatabase() : serverDatabase();
 }
+
+/** Runs SQL (one statement or several) on a database, outside any application: a test's set-up. */
+export async function executeSql(url: string, sql: string): Promise<void> {
+  await onServer(url, (client) => client.query(sql));
+}

@@ -1,0 +1,63 @@
+import { authorization, callProvider } from '../providers/provider-call.js';
+import { DEFAULT_TIMEOUT_MS, type ProviderSettings, providerUrl } from '../providers/provider-endpoint.js';
+import { PermanentProviderError } from '../providers/provider-errors.js';
+
+export interface AudioForTranscription {
+  bytes: Uint8Array;
+  /** From {@link detectAudioType}: the provider reads the format from the file name. */
+  mime: string;
+  extension: string;
+}
+
+export interface Transcript {
+  text: string;
+}
+
+export interface Transcriber {
+  transcribe(audio: AudioForTranscription, signal?: AbortSignal): Promise<Transcript>;
+}
+
+/**
+ * The OpenAI-compatible `POST {baseUrl}/audio/transcriptions` (OpenAI, and self-hosted Whisper
+ * servers speaking the same protocol). It does not retry: failures come back as transient or
+ * permanent ProviderErrors and the job runner decides.
+ */
+export class TranscriptionClient implements Transcriber {
+  readonly #url: URL;
+  readonly #model: string;
+  readonly #timeoutMs: number;
+  readonly #fetch: typeof fetch;
+  // Private, so that logging or inspecting the client cannot print it.
+  readonly #apiKey: string | null;
+
+  constructor(settings: ProviderSettings) {
+    this.#url = providerUrl(settings, 'audio/transcriptions');
+    this.#model = settings.model.trim();
+    this.#timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#fetch = settings.fetch ?? fetch;
+    this.#apiKey = settings.apiKey ?? null;
+  }
+
+  async transcribe(audio: AudioForTranscription, signal?: AbortSignal): Promise<Transcript> {
+    const form = new FormData();
+    // Named by format only: the provider never sees who the recording is about.
+    form.append('file', new Blob([audio.bytes], { type: audio.mime }), `recording.${audio.extension}`);
+    form.append('model', this.#model);
+    form.append('response_format', 'json');
+    const answer = await callProvider({
+      provider: 'transcription',
+      url: this.#url,
+      method: 'POST',
+      headers: { accept: 'application/json', ...authorization(this.#apiKey) },
+      body: form,
+      timeoutMs: this.#timeoutMs,
+      signal,
+      fetch: this.#fetch,
+    });
+    const text = (answer as { text?: unknown } | null)?.text;
+    if (typeof text !== 'string') {
+      throw new PermanentProviderError('transcription', 'unreadable_answer', { status: 200, detail: 'the answer has no text' });
+    }
+    return { text: text.trim() };
+  }
+}

@@ -49,7 +49,9 @@ const TRIGGERS: readonly (readonly [string, Trigger])[] = [
     'friend', 'grandmother', 'grandfather', 'coworker', 'colleague', 'cousin', 'aunt', 'uncle',
   ].flatMap((relative) => [`my ${relative}`, `his ${relative}`, `her ${relative}`, `their ${relative}`].map((phrase) => [phrase, forward('other_person')] as const)),
   ...['family history', 'runs in the family', 'anyone else', 'someone else', 'everyone at'].map((phrase) => [phrase, forward('other_person')] as const),
-  ...['allergic', 'allergy', 'allergies', 'reaction', 'reactions', 'gave me', 'give me', 'gives me', 'made me', 'makes me', 'caused', 'causes', 'knocks me out'].map(
+  ...['allergic', 'allergy', 'allergies', 'reaction', 'reactions', 'caused', 'causes', 'knocks me out']
+    .concat(['gave', 'give', 'gives', 'made', 'makes'].flatMap((verb) => ['me', 'her', 'him', 'them'].map((whom) => `${verb} ${whom}`)))
+    .map(
     (phrase) => [phrase, sentence('reaction')] as const,
   ),
   ...['but', 'however', 'although', 'though', 'except', 'apart from', 'aside from', 'yet', 'still', 'which', 'whereas', 'because', 'and now', 'now', 'otherwise'].map(

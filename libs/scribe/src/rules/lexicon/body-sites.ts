@@ -51,7 +51,7 @@ export const BODY_SITES: readonly SiteEntry[] = [
   entry('Lower back', 'lower back', ['lower back', 'low back', 'lumbar', 'lumbar spine', 'small of my back', 'tailbone'], 'Lower back'),
   entry('Abdomen', 'abdomen', ['abdomen', 'abdominal', 'belly', 'stomach', 'tummy', 'upper abdomen', 'epigastrium', 'epigastric', 'belly button', 'navel'], 'Abdomen'),
   entry('Lower abdomen', 'lower abdomen', ['lower abdomen', 'lower belly', 'lower stomach', 'suprapubic', 'pelvic area'], 'Lower abdomen'),
-  entry('Flank', 'flank', ['flank', 'kidney area']),
+  entry('Flank', 'flank', ['flank', 'kidney area', 'side of my back', 'side of the back', 'loin']),
   entry('Pelvis', 'pelvis', ['pelvis', 'pelvic'], 'Pelvis'),
   entry('Bladder', 'bladder', ['bladder']),
   entry('Vagina', 'vagina', ['vagina', 'vaginal', 'vulva', 'vulval', 'vulvar'], 'Vagina'),
@@ -71,7 +71,7 @@ export const BODY_SITES: readonly SiteEntry[] = [
   entry('Joints', 'joint', ['joint'], 'Joints'),
   entry('Muscles', 'muscle', ['muscle'], 'Muscles'),
   entry('Wound', 'wound', ['wound', 'cut', 'scrape', 'graze', 'incision', 'scratch on']),
-  entry('Generalized', 'whole body', ['all over', 'whole body', 'everywhere', 'all over my body'], 'Generalized'),
+  entry('Generalized', 'whole body', ['all over', 'whole body', 'everywhere', 'everything', 'all over my body'], 'Generalized'),
 ];
 
 export const LATERALITY: Record<string, string> = {

@@ -77,6 +77,7 @@ export const MEDICATIONS: readonly MedicationEntry[] = [
   m('Acyclovir', ['aciclovir', 'zovirax']),
   m('Valacyclovir', ['valtrex', 'valaciclovir']),
   m('Oseltamivir', ['tamiflu']),
+  m('Nirmatrelvir-ritonavir', ['nirmatrelvir ritonavir', 'nirmatrelvir with ritonavir', 'nirmatrelvir and ritonavir', 'paxlovid']),
   m('Permethrin', ['elimite']),
   m('Ivermectin'),
   // Eye and ear
@@ -105,6 +106,11 @@ export const MEDICATIONS: readonly MedicationEntry[] = [
   m('Levalbuterol', ['xopenex']),
   m('Ipratropium', ['atrovent']),
   m('Tiotropium', ['spiriva', 'tiotropium bromide'], 'mcg'),
+  m('Umeclidinium-vilanterol', ['umeclidinium vilanterol', 'anoro', 'anoro ellipta']),
+  m('Fluticasone-umeclidinium-vilanterol', ['fluticasone umeclidinium vilanterol', 'trelegy', 'trelegy ellipta']),
+  m('Tiotropium-olodaterol', ['tiotropium olodaterol', 'stiolto']),
+  m('Umeclidinium', ['incruse']),
+  m('Aclidinium', ['tudorza']),
   m('Fluticasone-salmeterol', ['fluticasone salmeterol', 'advair', 'wixela']),
   m('Budesonide-formoterol', ['budesonide formoterol', 'symbicort']),
   m('Montelukast', ['singulair']),
@@ -166,6 +172,7 @@ export const MEDICATIONS: readonly MedicationEntry[] = [
   m('Estradiol', ['estrace']),
   m('Medroxyprogesterone', ['provera', 'depo provera']),
   m('Norethindrone'),
+  m('Progesterone', ['micronized progesterone', 'micronised progesterone', 'prometrium', 'utrogestan']),
   // Stomach and bowel
   m('Omeprazole', ['prilosec', 'losec']),
   m('Esomeprazole', ['nexium']),
@@ -220,6 +227,7 @@ export const MEDICATIONS: readonly MedicationEntry[] = [
   m('Clobetasol', ['temovate', 'clobetasol propionate']),
   m('Tretinoin', ['retin a', 'retin-a']),
   m('Adapalene', ['differin']),
+  m('Calcipotriene', ['calcipotriol', 'dovonex']),
   m('Benzoyl peroxide', ['benzoyl peroxide wash', 'panoxyl']),
   m('Silver sulfadiazine', ['silvadene']),
   // Vitamins and supplements a clinician writes

@@ -36,8 +36,8 @@ export const SYMPTOMS: readonly SymptomEntry[] = [
   { name: 'Fainting', phrases: ['fainted', 'fainting', 'passed out', 'pass out', 'blacked out', 'black out', 'syncope', 'lost consciousness'] },
   { name: 'Unsteadiness', phrases: ['unsteady', 'unsteadiness', 'off balance', 'wobbly', 'loss of balance', 'balance problem', 'poor balance'] },
   { name: 'Falls', phrases: ['fall', 'fell', 'falling over', 'fell over'] },
-  { name: 'Confusion', phrases: ['confused', 'confusion', 'disoriented', 'disorientation'] },
-  { name: 'Memory problems', phrases: ['forgetful', 'memory loss', 'memory problem', 'forgetting things', 'poor memory'] },
+  { name: 'Confusion', phrases: ['confused', 'confusion', 'disoriented', 'disorientation', 'muddled', 'not herself', 'not himself', 'not myself'] },
+  { name: 'Memory problems', phrases: ['forgetful', 'forgetfulness', 'memory loss', 'memory problem', 'forgetting things', 'poor memory', 'lose things', 'losing things', 'misplace things'] },
   { name: 'Headache', site: 'Head', phrases: ['headache', 'head ache', 'head hurts', 'head pain', 'tension headache', 'cephalgia'] },
   { name: 'Sore throat', site: 'Throat', phrases: ['sore throat', 'throat pain', 'throat hurts', 'scratchy throat', 'scratchy'] },
   { name: 'Painful swallowing', site: 'Throat', phrases: ['painful swallowing', 'pain when swallowing', 'pain on swallowing', 'pain with swallowing', 'hurts to swallow', 'hurt to swallow', 'hurts when i swallow', 'painful to swallow', 'swallowing hurts', 'odynophagia'] },
@@ -48,15 +48,17 @@ export const SYMPTOMS: readonly SymptomEntry[] = [
   { name: 'Productive cough', site: 'Chest', narrows: 'Cough', phrases: ['productive cough', 'wet cough', 'chesty cough', 'coughing up phlegm', 'coughing up * phlegm', 'coughing up mucus', 'coughing up * mucus', 'coughing up sputum', 'cough up * phlegm', 'bringing up * phlegm', 'bringing up * mucus', 'bringing up * stuff', 'coughing up * stuff', 'cough with phlegm', 'cough with sputum', 'phlegm', 'sputum'] },
   { name: 'Morning cough', site: 'Chest', narrows: 'Cough', phrases: ['morning cough', 'cough in the morning', 'coughing in the morning', 'cough every morning', 'coughing every morning', "smoker's cough"] },
   { name: 'Night-time cough', site: 'Chest', narrows: 'Cough', phrases: ['night time cough', 'nighttime cough', 'night cough', 'nocturnal cough', 'cough at night', 'coughing at night'] },
+  { name: 'Barking cough', site: 'Chest', narrows: 'Cough', phrases: ['barking cough', 'barky cough', 'barking', 'croupy cough'] },
+  { name: 'Stridor', site: 'Throat', phrases: ['stridor', 'noisy breathing'] },
   { name: 'Coughing up blood', phrases: ['coughing up blood', 'cough up blood', 'coughed up blood', 'blood in my phlegm', 'blood in my sputum', 'hemoptysis', 'haemoptysis', 'bloody sputum'] },
   { name: 'Shortness of breath', onExertion: 'Shortness of breath on exertion', phrases: ['short of breath', 'shortness of breath', 'breathless', 'breathlessness', 'out of breath', 'winded', 'trouble breathing', 'difficulty breathing', 'difficult to breathe', 'hard to breathe', "can't breathe", 'cannot breathe', "couldn't breathe", "can't catch my breath", 'struggling to breathe', 'dyspnea', 'dyspnoea'] },
   { name: 'Shortness of breath on exertion', narrows: 'Shortness of breath', phrases: ['short of breath on exertion', 'dyspnea on exertion', 'dyspnoea on exertion', 'exertional dyspnea', 'breathless on exertion', 'short of breath with exertion'] },
   { name: 'Wheezing', site: 'Chest', phrases: ['wheeze', 'wheezing', 'wheezy', 'whistling in my chest', 'whistling when i breathe'] },
   { name: 'Chest tightness', site: 'Chest', phrases: ['chest tightness', 'tight chest', 'tightness in my chest', 'tightness in the chest', 'chest * tight'] },
   { name: 'Palpitations', site: 'Chest', phrases: ['palpitations', 'palpitation', 'heart racing', 'racing heart', 'heart * racing', 'heart pounding', 'heart * pounding', 'pounding heart', 'fluttering', 'flutter', 'heart * fluttering', 'skipped beat', 'skipping beats', 'heart skipping', 'heart * skipping', 'irregular heartbeat', 'heart * irregular'] },
-  { name: 'Orthopnea', phrases: ['orthopnea', 'orthopnoea', "can't lie flat", 'short of breath lying down', 'breathless lying flat'] },
+  { name: 'Orthopnea', phrases: ['orthopnea', 'orthopnoea', "can't lie flat", 'short of breath lying down', 'breathless lying flat', 'pillows to sleep', 'sleep propped up', 'sleeping propped up', 'sleep sitting up'] },
   { name: 'Nausea', phrases: ['nausea', 'nauseous', 'nauseated', 'queasy', 'sick to my stomach', 'sick to his stomach', 'sick to her stomach', 'sick to your stomach'] },
-  { name: 'Vomiting', phrases: ['vomiting', 'vomit', 'vomited', 'throwing up', 'threw up', 'throw up', 'being sick', 'emesis', 'puking', 'retching'] },
+  { name: 'Vomiting', phrases: ['vomiting', 'vomit', 'vomited', 'throwing up', 'threw up', 'throw up', 'being sick', 'was sick', 'been sick', 'emesis', 'puking', 'retching'] },
   { name: 'Vomiting blood', narrows: 'Vomiting', phrases: ['vomiting blood', 'throwing up blood', 'threw up blood', 'hematemesis', 'haematemesis', 'blood in my vomit', 'blood in the vomit'] },
   { name: 'Diarrhea', phrases: ['diarrhea', 'diarrhoea', 'loose stool', 'watery stool', 'runny stool', 'the runs', 'loose bowel movements'] },
   { name: 'Constipation', phrases: ['constipation', 'constipated', 'hard stool', 'straining to go'] },
@@ -74,12 +76,13 @@ export const SYMPTOMS: readonly SymptomEntry[] = [
   { name: 'Urinary frequency', site: 'Bladder', phrases: ['urinary frequency', 'frequent urination', 'urinating frequently', 'peeing a lot', 'peeing more', 'pee a lot', 'peeing all the time', 'pee all the time', 'going to the bathroom a lot', 'going to the toilet a lot'] },
   { name: 'Urinary urgency', site: 'Bladder', phrases: ['urinary urgency', 'urgency', 'urge to pee', 'urge to urinate', 'rushing to the toilet', 'rushing to the bathroom'] },
   { name: 'Nocturia', site: 'Bladder', phrases: ['nocturia', 'up at night to pee', 'getting up at night to pee', 'wake up to pee', 'waking up to pee', 'night to pee', 'night to urinate', 'pee at night', 'urinate at night', 'peeing at night'] },
+  { name: 'Dark urine', phrases: ['dark urine', 'urine * dark', 'cola colored urine', 'tea colored urine'] },
   { name: 'Blood in urine', phrases: ['blood in urine', 'blood in the urine', 'blood in my urine', 'bloody urine', 'hematuria', 'haematuria', 'pink urine', 'red urine', 'urine * pink'] },
   { name: 'Weak urinary stream', phrases: ['weak stream', 'weak urine stream', 'weak urinary stream', 'poor stream', 'slow stream', 'stream * weak', 'weak flow', 'poor flow'] },
   { name: 'Urinary hesitancy', phrases: ['urinary hesitancy', 'hesitancy', 'trouble starting', 'difficulty starting', 'wait * to start', 'hard to get started'] },
   { name: 'Incomplete bladder emptying', phrases: ['incomplete emptying', 'incomplete bladder emptying', 'not emptying', "haven't emptied", 'not emptied', "don't empty", 'not * empty', 'still need to go'] },
   { name: 'Post-void dribbling', phrases: ['dribbling', 'dribble', 'terminal dribbling', 'after dribble', 'dribbling at the end'] },
-  { name: 'Urinary incontinence', phrases: ['urinary incontinence', 'incontinence', 'leaking urine', 'wetting myself', 'leak urine'] },
+  { name: 'Urinary incontinence', phrases: ['urinary incontinence', 'incontinence', 'leaking urine', 'wetting myself', 'wet myself', 'leak urine'] },
   { name: 'Vaginal bleeding', phrases: ['vaginal bleeding', 'spotting', 'bleeding between periods'] },
   { name: 'Heavy periods', phrases: ['heavy periods', 'heavy period', 'heavy bleeding', 'menorrhagia'] },
   { name: 'Painful periods', phrases: ['painful periods', 'period pain', 'period cramps', 'dysmenorrhea', 'dysmenorrhoea'] },
@@ -116,13 +119,19 @@ export const SYMPTOMS: readonly SymptomEntry[] = [
   { name: 'Facial pain', site: 'Face', phrases: ['facial pain', ['facial pressure', 'pressure'], ['sinus pressure', 'pressure'], 'sinus pain', ['pressure in my face', 'pressure'], ['pressure behind my eyes', 'pressure']] },
   { name: 'Nosebleed', site: 'Nose', phrases: ['nosebleed', 'nose bleed', 'bleeding from my nose', 'epistaxis'] },
   { name: 'Toothache', site: 'Tooth', phrases: ['toothache', 'tooth ache', 'tooth pain', 'dental pain'] },
-  { name: 'Mouth sores', site: 'Mouth', phrases: ['mouth sores', 'mouth sore', 'mouth ulcer', 'canker sore', 'ulcers in my mouth'] },
+  { name: 'Mouth sores', site: 'Mouth', phrases: ['mouth sores', 'mouth sore', 'mouth ulcer', 'canker sore', 'ulcers in my mouth', 'spots in my mouth', 'sores in my mouth'] },
+  { name: 'Drooling', site: 'Mouth', phrases: ['drooling', 'drool', 'dribbling saliva'] },
+  { name: 'Difficulty opening mouth', site: 'Jaw', phrases: ['trismus', "can't open my mouth", 'barely open my mouth', 'hard to open my mouth'] },
   { name: 'Swollen glands', site: 'Neck', phrases: ['swollen glands', 'swollen lymph nodes', 'glands * swollen', 'lumps in my neck'] },
   { name: 'Loss of smell', phrases: ['loss of smell', "can't smell", 'lost my sense of smell'] },
   { name: 'Loss of taste', phrases: ['loss of taste', "can't taste", 'lost my sense of taste'] },
   { name: 'Rash', local: true, phrases: ['rash', 'rashes', 'eruption', 'red patches', 'blotches', 'blotchy'] },
   { name: 'Hives', local: true, phrases: ['hives', 'welts', 'urticaria'] },
-  { name: 'Dry skin', local: true, phrases: ['dry skin', 'skin * dry', 'flaky skin', 'scaly skin', 'dry patches', 'flaking'] },
+  { name: 'Peeling skin', local: true, phrases: ['peeling', 'peel', 'skin peeling', 'skin * peeling', 'shedding skin'] },
+  { name: 'Odour', local: true, phrases: ['smells', 'smelly', 'odour', 'odor', 'bad smell', 'foul smell'] },
+  { name: 'Nail discoloration', phrases: ['nail discoloration', 'nail discolouration', 'yellow nail', 'yellow toenail', 'thick nail', 'thickened nail', 'nail * yellow', 'toenail * yellow', 'nail * thick', 'toenail * thick'] },
+  { name: 'Dry skin', local: true, phrases: ['dry skin', 'skin * dry', 'flaky skin', 'scaly skin', 'dry patches', 'flaking', 'flaky', 'scaly', 'scaling'] },
+  { name: 'Blisters', local: true, phrases: ['blister', 'blisters', 'blistering'] },
   { name: 'Oozing', local: true, phrases: ['oozing', 'ooze', 'oozed', 'weeping'] },
   { name: 'Acne', local: true, phrases: ['acne', 'pimples', 'pimple', 'zits', 'spots on my face', 'spots on * face', 'spots on my back', 'breakouts', 'breaking out', 'blackheads', 'whiteheads'] },
   { name: 'Skin discoloration', local: true, phrases: ['dark marks', 'dark spots', 'dark patches', 'discoloration', 'discolouration', 'hyperpigmentation'] },
@@ -131,12 +140,12 @@ export const SYMPTOMS: readonly SymptomEntry[] = [
   { name: 'Sleep disturbed by itching', phrases: ['scratching all night', 'scratching at night', 'itchy at night', 'itching at night', 'itch * at night', 'itching keeps me awake', 'itch keeps me awake'] },
   { name: 'Cold intolerance', phrases: ['cold intolerance', 'cold all the time', 'always cold', 'feel cold', 'feeling cold', 'sensitive to cold', "can't get warm"] },
   { name: 'Heat intolerance', phrases: ['heat intolerance', 'always hot', "can't stand the heat"] },
-  { name: 'Low mood', phrases: ['low mood', 'feeling down', 'feel down', 'felt down', 'been down', 'depressed', 'sad', 'sadness', 'feeling low', 'feeling blue', 'down in the dumps', 'hopeless', 'hopelessness', 'tearful'] },
+  { name: 'Low mood', phrases: ['low mood', 'feeling down', 'feel down', 'felt down', 'been down', 'depressed', 'sad', 'sadness', 'feeling low', 'feeling blue', 'down in the dumps', 'hopeless', 'hopelessness'] },
   { name: 'Anhedonia', phrases: ['anhedonia', "don't enjoy anything", "don't enjoy * anything", "don't enjoy", 'lost interest', 'loss of interest', 'no interest in', 'not interested in anything', 'no pleasure', 'nothing is fun'] },
   { name: 'Excessive worry', phrases: ['excessive worry', 'worry', 'worrying', 'worried all the time', 'anxious', 'nervous', 'nervousness', 'on edge'] },
   { name: 'Panic attack', phrases: ['panic attack', 'panic attacks', 'panicky', 'panic'] },
   { name: 'Irritability', phrases: ['irritable', 'irritability', 'cranky', 'short tempered', 'snappy'] },
-  { name: 'Crying', phrases: ['crying', 'cries', 'crying a lot', 'fussy', 'fussiness', 'inconsolable'] },
+  { name: 'Crying', phrases: ['crying', 'cry', 'cries', 'crying a lot', 'fussy', 'fussiness', 'inconsolable', 'tearful'] },
   { name: 'Restlessness', phrases: ['restless', 'restlessness', 'agitated', "can't sit still"] },
   { name: 'Restless legs', phrases: ['restless legs', 'leg restlessness', 'legs * restless'] },
   { name: 'Difficulty concentrating', phrases: ['trouble concentrating', 'difficulty concentrating', "can't concentrate", 'cannot concentrate', 'poor concentration', "can't focus", 'trouble focusing', 'brain fog', 'foggy'] },
@@ -145,12 +154,12 @@ export const SYMPTOMS: readonly SymptomEntry[] = [
   { name: 'Difficulty falling asleep', narrows: 'Poor sleep', phrases: ['trouble falling asleep', 'difficulty falling asleep', "can't fall asleep", 'hard to fall asleep', 'trouble getting to sleep', 'trouble getting off to sleep', "can't get to sleep", 'takes * to fall asleep'] },
   { name: 'Difficulty staying asleep', narrows: 'Poor sleep', phrases: ['trouble staying asleep', 'difficulty staying asleep', "can't stay asleep", 'wake up in the night', 'waking up at night', 'wake up at night', 'waking in the night', "can't get back to sleep", "can't go back to sleep", 'lies awake', 'lie awake', 'lying awake', 'sleep maintenance'] },
   { name: 'Early morning awakening', narrows: 'Poor sleep', phrases: ['early morning awakening', 'waking early', 'wake up early', 'waking up too early', 'waking too early'] },
-  { name: 'Poor sleep', phrases: ['poor sleep', 'sleeping badly', 'not sleeping well', 'not sleeping', 'trouble sleeping', 'difficulty sleeping', "can't sleep", 'insomnia', 'bad sleep', 'sleeplessness', 'sleep problems'] },
+  { name: 'Poor sleep', phrases: ['kept me up', 'keeps me up', 'keeping me up', 'kept me awake', 'keeps me awake', 'poor sleep', 'sleeping badly', 'not sleeping well', 'not sleeping', 'trouble sleeping', 'difficulty sleeping', "can't sleep", 'insomnia', 'bad sleep', 'sleeplessness', 'sleep problems'] },
   { name: 'Snoring', phrases: ['snore', 'snoring'] },
   { name: 'Nightmares', phrases: ['nightmares', 'nightmare', 'vivid dreams', 'bad dreams'] },
 ];
 
-export type LocalConcept = 'pain' | 'swelling' | 'redness' | 'discharge' | 'itching' | 'blocked' | 'stiffness' | 'warmth' | 'numbness' | 'tingling' | 'weakness';
+export type LocalConcept = 'pain' | 'swelling' | 'redness' | 'discharge' | 'itching' | 'blocked' | 'stiffness' | 'warmth' | 'numbness' | 'tingling' | 'weakness' | 'dryness';
 
 export interface ConceptEntry {
   concept: LocalConcept;
@@ -161,7 +170,7 @@ export interface ConceptEntry {
 
 /** Words that name a kind of symptom whose name depends on where it is (see localSymptomName). */
 export const CONCEPTS: readonly ConceptEntry[] = [
-  { concept: 'pain', phrases: ['pain', 'painful', 'hurt', 'hurts', 'hurting', 'sore', 'soreness', 'ache', 'aching', 'achy', 'tender', 'tenderness', 'discomfort', 'killing me', 'twinge', ['throbbing', 'throbbing'], ['throbs', 'throbbing'], ['throb', 'throbbing'], ['sharp', 'sharp'], ['sharp pain', 'sharp'], ['stabbing', 'stabbing'], ['shooting pain', 'shooting'], ['burning pain', 'burning'], ['dull ache', 'dull'], ['on fire', 'burning']] },
+  { concept: 'pain', phrases: ['pain', 'painful', 'hurt', 'hurts', 'hurting', 'sore', 'soreness', 'ache', 'aching', 'achy', 'tender', 'tenderness', 'discomfort', 'killing me', 'twinge', 'agony', 'agonising', 'agonizing', 'excruciating', ['throbbing', 'throbbing'], ['throbs', 'throbbing'], ['throb', 'throbbing'], ['sharp', 'sharp'], ['sharp pain', 'sharp'], ['stabbing', 'stabbing'], ['shooting pain', 'shooting'], ['burning pain', 'burning'], ['dull ache', 'dull'], ['on fire', 'burning']] },
   { concept: 'swelling', phrases: ['swelling', 'swollen', 'swell', 'swelled', 'swells', 'puffy', 'puffiness', 'edema', 'oedema'] },
   { concept: 'redness', needsSite: true, phrases: ['red', 'redness', 'reddened', 'inflamed'] },
   { concept: 'discharge', phrases: ['discharge', 'drainage', 'draining', ['pus', 'purulent'], ['goopy', 'purulent'], ['gunky', 'purulent'], ['gunk', 'purulent'], ['crusty', 'crusting'], ['crusting', 'crusting'], ['stuck shut', 'crusting'], ['green stuff', 'purulent'], ['yellow stuff', 'purulent'], ['green mucus', 'purulent'], ['yellow mucus', 'purulent'], ['green snot', 'purulent'], ['thick mucus', 'purulent']] },
@@ -172,6 +181,7 @@ export const CONCEPTS: readonly ConceptEntry[] = [
   { concept: 'numbness', phrases: ['numb', 'numbness', 'loss of feeling'] },
   { concept: 'tingling', phrases: ['tingling', 'tingly', 'tingle', 'pins and needles', 'prickling', 'paresthesia'] },
   { concept: 'weakness', phrases: ['weak', 'weakness'] },
+  { concept: 'dryness', needsSite: true, phrases: ['dryness', 'dry'] },
 ];
 
 /**
@@ -181,10 +191,10 @@ export const CONCEPTS: readonly ConceptEntry[] = [
 export const NOT_SYMPTOMS: readonly string[] = [
   'come back', 'comes back', 'came back', 'coming back', 'get back', 'go back', 'back to', 'back in', 'bring * back', 'call back', 'check back', 'back up', 'back on',
   'ear infection', 'chest infection', 'eye infection', 'sinus infection', 'strep throat', 'throat swab', 'throat culture',
-  'eye drops', 'ear drops', 'nasal spray', 'chest x ray', 'skin test', 'head of the bed', 'on the other hand', 'keep an eye', 'empty stomach',
+  'chest x ray', 'skin test', 'head of the bed', 'on the other hand', 'keep an eye', 'empty stomach',
   'fell asleep', 'fall asleep', 'falling asleep', 'fall back asleep', 'blood pressure', 'heart rate', 'heart attack', 'pain killer', 'pain medicine', 'pain relief',
   'fever reducer', 'red flag', 'red flags', 'full glass', 'full course', 'in full', 'hot water', 'warm water', 'warm compress', 'heat pack', 'cold pack',
-  'pressure headache',
+  'pressure headache', 'hurt it', 'hurt yourself', 'hurt myself', 'hurt himself', 'hurt herself',
 ];
 
 const titled = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -235,5 +245,10 @@ export function localSymptomName(concept: LocalConcept, region: Region | null): 
       return 'Tingling';
     case 'weakness':
       return 'Weakness';
+    case 'dryness':
+      if (region === 'eye') return 'Dry eyes';
+      if (region === 'mouth' || region === 'throat') return 'Dry mouth';
+      if (region === 'vagina' || region === 'genitals') return `${place} dryness`;
+      return region ? 'Dry skin' : null;
   }
 }

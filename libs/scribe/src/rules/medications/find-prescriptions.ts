@@ -3,7 +3,7 @@ import { describeStrength, findStrengths } from '../parse/amounts.js';
 import type { Reading } from '../text/reading.js';
 import { speaksForPatient } from '../text/speakers.js';
 import { type MedicationMention, medicationMentions, type Regimen, readRegimen } from './medication-mentions.js';
-import { isOffer } from './status-cues.js';
+import { findCues, isOffer } from './status-cues.js';
 
 // Which medications are written at this visit. Patients name what they take; clinicians name
 // what they prescribe and also what the patient takes ("continue the metformin"). A clinician's
@@ -35,12 +35,13 @@ function isPrescription(mention: MedicationMention, reading: Reading, offer: boo
   if (speaksForPatient(role) || isQuestion || offer) return false;
   if (header !== null && NOT_PRESCRIBING_SECTIONS.has(header)) return false;
   const { regimen } = mention;
-  const dosed = regimen.strength !== null || regimen.dose !== null || regimen.frequency !== null || regimen.bareStrength !== null;
+  // Advice is a prescription only with an amount: "you can add acetaminophen as needed" is not.
+  const amount = regimen.strength !== null || regimen.dose !== null || regimen.bareStrength !== null;
   switch (mention.cue) {
     case 'prescribe':
       return true;
     case 'advise':
-      return dosed;
+      return amount;
     case null:
       return (regimen.strength !== null || regimen.bareStrength !== null) && (regimen.frequency !== null || regimen.dose !== null);
     default:
@@ -61,45 +62,75 @@ function fill(into: Regimen, from: Omit<Regimen, 'bareStrength'> & { bareStrengt
   into.indication ??= from.indication;
 }
 
-/** A sentence that only finishes the prescriptions before it: same speaker, no medication named. */
-function continues(reading: Reading, after: Reading): boolean {
+/**
+ * A sentence that only finishes the prescriptions before it: the same speaker goes on (even on a
+ * new labelled line), soon after, without naming a medication.
+ */
+function continues(reading: Reading, after: Reading, readings: readonly Reading[]): boolean {
   const { sentence } = reading;
+  const between = readings.slice(after.sentence.index + 1, sentence.index);
   return (
     !sentence.isQuestion &&
-    sentence.turn === after.sentence.turn &&
+    sentence.role === after.sentence.role &&
+    between.every((other) => other.sentence.role === sentence.role) &&
     sentence.index - after.sentence.index <= CONTINUATION_SENTENCES &&
     !reading.mentions.some((mention) => mention.kind === 'medication')
   );
 }
 
+/** The same prescription said again: same medication, and no strength or form that differs. */
+function sameOrder(draft: PrescriptionDraft, mention: MedicationMention): boolean {
+  if (draft.entry !== mention.entry) return false;
+  const [a, b] = [draft.regimen.strength, mention.regimen.strength];
+  const strengthsAgree = !a || !b || describeStrength(a) === describeStrength(b);
+  return strengthsAgree && (!draft.form || !mention.form || draft.form === mention.form);
+}
+
+/**
+ * "Sertraline is the usual choice. Let's start twenty-five milligrams once a day": a prescribing
+ * sentence with a strength but no name refers to the one medication the speaker just named.
+ */
+function referredTo(reading: Reading, named: { reading: Reading; mention: MedicationMention } | null, readings: readonly Reading[]): MedicationMention | null {
+  if (!named || !continues(reading, named.reading, readings)) return null;
+  const regimen = readRegimen(reading.sentence.tokens);
+  const prescribes = findCues(reading.sentence.tokens).some((cue) => cue.cue === 'prescribe');
+  if (!prescribes || !regimen.strength) return null;
+  const steps = medicationMentions({ ...reading, mentions: [{ kind: 'medication', start: 0, end: 0, entry: named.mention.entry, form: null }, ...reading.mentions] });
+  return steps[0] ? { ...steps[0], cue: 'prescribe', form: named.mention.form } : null;
+}
+
 export function findPrescriptions(readings: readonly Reading[]): MedicationFindings {
-  const byName = new Map<string, PrescriptionDraft>();
   const findings: MedicationFindings = { prescribed: [], taking: [], stopped: [], allergies: [] };
   const note = (list: MedicationEntry[], entry: MedicationEntry) => {
     if (!list.includes(entry)) list.push(entry);
   };
   let lastWritten: { reading: Reading; drafts: PrescriptionDraft[] } | null = null;
+  let lastNamed: { reading: Reading; mention: MedicationMention } | null = null;
   const saidRegimens = new Map<MedicationEntry, Regimen[]>();
 
   for (const reading of readings) {
-    const mentions = medicationMentions(reading);
+    let mentions = medicationMentions(reading);
     if (mentions.length === 0) {
-      if (lastWritten && continues(reading, lastWritten.reading)) finishPrescriptions(reading, lastWritten.drafts);
-      continue;
+      const reference = lastWritten ? null : referredTo(reading, lastNamed, readings);
+      if (!reference) {
+        if (lastWritten && continues(reading, lastWritten.reading, readings)) finishPrescriptions(reading, lastWritten.drafts);
+        continue;
+      }
+      mentions = [reference];
     }
+    lastNamed = mentions.length === 1 && mentions[0] && !speaksForPatient(reading.sentence.role) ? { reading, mention: mentions[0] } : null;
     const offer = isOffer(reading.sentence.tokens);
     const written: PrescriptionDraft[] = [];
     for (const mention of mentions) {
       saidRegimens.set(mention.entry, [...(saidRegimens.get(mention.entry) ?? []), mention.regimen]);
       if (isPrescription(mention, reading, offer)) {
-        const existing = byName.get(mention.entry.name);
+        const existing = findings.prescribed.find((draft) => sameOrder(draft, mention));
         if (existing) {
           existing.form ??= mention.form;
           fill(existing.regimen, mention.regimen);
           written.push(existing);
         } else {
           const draft: PrescriptionDraft = { entry: mention.entry, form: mention.form, regimen: mention.regimen, sentence: mention.sentence };
-          byName.set(mention.entry.name, draft);
           findings.prescribed.push(draft);
           written.push(draft);
         }
@@ -107,7 +138,7 @@ export function findPrescriptions(readings: readonly Reading[]): MedicationFindi
       else if (mention.cue === 'allergy' || reading.sentence.header === 'allergies') note(findings.allergies, mention.entry);
       else if (mention.cue === 'taking' || speaksForPatient(reading.sentence.role) || reading.sentence.header === 'medications') note(findings.taking, mention.entry);
     }
-    lastWritten = written.length > 0 ? { reading, drafts: written } : lastWritten && continues(reading, lastWritten.reading) ? lastWritten : null;
+    lastWritten = written.length > 0 ? { reading, drafts: written } : lastWritten && continues(reading, lastWritten.reading, readings) ? lastWritten : null;
   }
   // "I'll write a new albuterol inhaler too": a renewal keeps the dose and frequency said for it
   // elsewhere in the visit ("keep using the albuterol, two puffs every four hours").

@@ -35,6 +35,12 @@ type Said = Extract<Mention, { kind: 'medication' }>;
 
 const LIST_JOINERS = new Set([',', ';', 'and', 'plus', 'also', 'or']);
 
+/** After "lisinopril 20", these make the number something else: a count, a time, a range. */
+const NOT_A_BARE_STRENGTH = new Set([
+  'mg', 'milligram', 'mcg', 'microgram', 'g', 'gram', 'ml', 'millilitre', 'milliliter', 'unit', '%', 'percent', 'tablet', 'tab', 'pill', 'capsule', 'cap',
+  'puff', 'spray', 'drop', 'patch', 'patche', 'time', 'times', 'x', 'day', 'week', 'month', 'year', 'hour', 'minute', 'to', '-', 'or', 'of', 'more', '/',
+]);
+
 /** Where a limit starts ("no more than 3,000 mg a day"): not part of the regimen. */
 const LIMITS = [['no', 'more', 'than'], ['not', 'more', 'than'], ['maximum'], ['max'], ['do', 'not', 'exceed'], ["don't", 'exceed'], ['up', 'to', 'a', 'maximum']];
 
@@ -103,7 +109,8 @@ function nearestCue(cues: readonly CueMatch[], said: Said, from: number, to: num
 /** "your albuterol", "his inhaler": a medication the patient already has. */
 function ownedCue(tokens: readonly Token[], said: Said): MedicationCue | null {
   const before = tokens[said.start - 1]?.text;
-  const owned = before === 'your' || before === 'his' || before === 'her' || before === 'their';
+  // "her" is left out: "give her ibuprofen" is an instruction, not her own supply.
+  const owned = before === 'your' || before === 'his' || before === 'their';
   return owned && !PRESCRIBING_JUST_BEFORE.has(tokens[said.start - 2]?.text ?? '') ? 'taking' : null;
 }
 
@@ -134,7 +141,7 @@ export function medicationMentions(reading: Reading): MedicationMention[] {
     const own = [...tokens.slice(start, mention.start), ...tokens.slice(mention.end, end)];
     const bare = tokens[mention.end];
     const afterBare = tokens[mention.end + 1];
-    const bareStrength = bare?.kind === 'number' && bare.value !== undefined && (!afterBare || afterBare.kind === 'punct' || afterBare.text === 'for' || afterBare.text === 'and') ? bare.value : null;
+    const bareStrength = bare?.kind === 'number' && bare.value !== undefined && !NOT_A_BARE_STRENGTH.has(afterBare?.stem ?? '') ? bare.value : null;
     const regimen = readSteps(own);
     // "For the itch at night, take cetirizine …": a sentence may open with what it is for.
     if (i === 0) regimen.indication ??= readIndication(tokens.slice(0, mention.start));

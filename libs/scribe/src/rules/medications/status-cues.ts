@@ -16,11 +16,11 @@ const CUES: readonly (readonly [string, MedicationCue])[] = [
     'put her on', 'try', "let's try", 'trial of', 'give you', "i'll give", "i'm giving", 'going to give', "let's do", "we'll do", "we'll use", "let's use",
     'new',
   ].map((phrase) => [phrase, 'prescribe'] as const),
-  ...['take', 'use', 'apply', 'give', 'recommend', 'suggest', 'can have', 'can take', 'can use', 'can give', 'can try', 'should take'].map((phrase) => [phrase, 'advise'] as const),
+  ...['take', 'use', 'apply', 'give', 'recommend', 'suggest', 'can have', 'can take', 'can use', 'can give', 'can try', 'can add', 'could add', 'could try', 'should take'].map((phrase) => [phrase, 'advise'] as const),
   ...[
-    'taking', 'i take', 'he takes', 'she takes', 'on the', "i'm on", 'been on', "you're on", 'you are on', "he's on", "she's on", 'currently', 'already',
-    'still', 'continue', 'continuing', 'keep', 'keep taking', 'keep using', 'keep up', 'stay on', 'as before', 'as you are', 'as usual', 'from the pharmacy',
-    'from the drugstore', 'from the health store', 'over the counter', 'usual', 'regular', 'using', 'tried', 'at home',
+    'taking', 'i take', 'he takes', 'she takes', "i'm on", 'been on', "you're on", 'you are on', "he's on", "she's on", 'currently', 'already', 'still taking', 'still on', 'still using',
+    'continue', 'continuing', 'keep', 'keep taking', 'keep using', 'keep up', 'stay on', 'as before', 'as you are', 'as usual', 'from the pharmacy',
+    'from the drugstore', 'from the health store', 'over the counter', 'using', 'tried', 'at home',
   ].map((phrase) => [phrase, 'taking'] as const),
   ...[
     'stop', 'stopped', 'stopping', 'discontinue', 'discontinued', 'quit', 'gave up', 'give up', 'came off', 'come off', 'off the', 'no longer', 'hold',
@@ -30,7 +30,7 @@ const CUES: readonly (readonly [string, MedicationCue])[] = [
     (phrase) => [phrase, 'not_given'] as const,
   ),
   ...[
-    'allergic', 'allergy', 'allergies', 'reaction to', 'react to', 'reacted to', 'gave me', 'gives me', 'made me', 'makes me', "can't take", "can't tolerate",
+    'allergic', 'allergy', 'allergies', 'reaction to', 'react to', 'reacted to', 'gave me', 'gives me', 'made me', 'makes me', 'gave her', 'gave him', "can't take", "can't tolerate",
     'intolerant', 'intolerance', 'hives from', 'rash from', 'broke out', 'swelled up from',
   ].map(
     (phrase) => [phrase, 'allergy'] as const,

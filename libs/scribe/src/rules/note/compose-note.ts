@@ -13,7 +13,7 @@ import { clinicianStatements, joinSentences, underHeading } from './note-sentenc
 
 const REASON = /\b(?:following up on|follow(?:ing)? up (?:on|for)|here (?:for|about|with)|seen for|presents? with|presenting with|came in (?:for|with|because of)|complains? of|complaining of|in for)\s+(?:your |his |her |their |my |a |an |the )?([^.,;?!]+)/i;
 const VISIT = /\bthis is (?:her|his|your|their) ([^.,;?!]*(?:check-?up|checkup|physical|visit|review|appointment))/i;
-const FOLLOW_UP = /\b(?:follow[ -]?up|come back|coming back|return|see you|see him|see her|recheck|check in|bring (?:him|her|them) back|call (?:us|911|me|if|right away)|go to the emergency|emergency department|call the crisis|if (?:it'?s|you'?re|he'?s|she'?s|that'?s) not (?:better|improving|enough))/i;
+const FOLLOW_UP = /\b(?:follow[ -]?up|come back|coming back|return|see you|(?:speak|talk) again|see him|see her|recheck|check in|bring (?:him|her|them) back|call (?:us|911|me|if|right away)|go to the emergency|emergency department|call the crisis|if (?:it'?s|you'?re|he'?s|she'?s|that'?s) not (?:better|improving|enough))/i;
 const PLAN = /\b(?:prescrib|start|i'?ll|we'?ll|let'?s|take|use|apply|continue|stop|keep|recommend|suggest|refer|order|avoid|drink|rest|ice|elevat|raise|cut back|add|increase|switch|give|plan)/i;
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

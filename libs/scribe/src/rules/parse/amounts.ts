@@ -34,7 +34,7 @@ const DOSE_UNITS: Record<string, [string, string]> = {
   tablet: ['tablet', 'tablets'], tab: ['tablet', 'tablets'], pill: ['tablet', 'tablets'], capsule: ['capsule', 'capsules'], cap: ['capsule', 'capsules'],
   puff: ['puff', 'puffs'], spray: ['spray', 'sprays'], drop: ['drop', 'drops'], patch: ['patch', 'patches'], patche: ['patch', 'patches'], lozenge: ['lozenge', 'lozenges'],
   suppository: ['suppository', 'suppositories'], suppositorie: ['suppository', 'suppositories'], teaspoon: ['teaspoon', 'teaspoons'], tsp: ['teaspoon', 'teaspoons'], tablespoon: ['tablespoon', 'tablespoons'],
-  application: ['application', 'applications'], inhalation: ['inhalation', 'inhalations'], sachet: ['sachet', 'sachets'], packet: ['packet', 'packets'],
+  application: ['application', 'applications'], unit: ['unit', 'units'], iu: ['unit', 'units'], inhalation: ['inhalation', 'inhalations'], sachet: ['sachet', 'sachets'], packet: ['packet', 'packets'],
 };
 /** Words that make the amount before them a limit, not a strength: "no more than 3,000 mg". */
 const LIMIT_WORDS = new Set(['than', 'maximum', 'max', 'exceed', 'limit']);
@@ -74,6 +74,12 @@ export function findStrengths(tokens: readonly Token[]): Strength[] {
       end = i + 3;
     }
     if (!unit) continue;
+    // "0.6 milligrams per kilo" is how a dose was worked out, not what is in the medicine.
+    const perWeight = ['per', '/', 'a'].includes(tokens[end]?.text ?? '') && ['kilo', 'kg', 'kilogram', 'pound', 'lb'].includes(tokens[end + 1]?.stem ?? '');
+    if (perWeight) {
+      i = end + 1;
+      continue;
+    }
     const strength: Strength = { value: amount.value, unit, per: null, start: i, end };
     // "per 5 mL", "/5 mL", "in 5 mL", "per spray", "per puff"
     const joiner = tokens[end]?.text;
@@ -90,6 +96,8 @@ export function findStrengths(tokens: readonly Token[]): Strength[] {
         strength.end = end + 2;
       }
     }
+    // "Ten units at bedtime" is a dose; units are a strength only per something ("100 units/mL").
+    if (strength.unit === 'units' && strength.per === null) continue;
     found.push(strength);
     i = strength.end - 1;
   }

@@ -59,15 +59,20 @@ function amount(tokens: readonly Token[], index: number): { text: string; end: n
   return { text: vague ? `${vague} ${unit}s` : plural(count, unit), end: i + 1 };
 }
 
-/** Every duration phrase in the tokens, left to right. */
-export function findDurations(tokens: readonly Token[]): DurationPhrase[] {
+/**
+ * Every duration phrase in the tokens, left to right. With `bare`, an amount alone counts ("About
+ * a week." answering "How long have you had it?").
+ */
+export function findDurations(tokens: readonly Token[], bare = false): DurationPhrase[] {
   const found: DurationPhrase[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const word = tokens[i]?.text;
     if (word === 'for' || word === 'x' || word === 'over' || word === 'past' || word === 'last' || word === 'lasting') {
       let j = i + 1;
       while (j < tokens.length && j - i <= 4 && APPROXIMATELY.has(tokens[j]?.text ?? '') && !amount(tokens, j)) j += 1;
-      const reading = amount(tokens, j);
+      // "over the last month": a unit with no count is one of it.
+      const unit = tokens[j - 2]?.text === 'the' && (tokens[j - 1]?.text === 'last' || tokens[j - 1]?.text === 'past') ? UNITS[tokens[j]?.stem ?? ''] : undefined;
+      const reading = amount(tokens, j) ?? (unit ? { text: `1 ${unit}`, end: j + 1 } : null);
       if (reading) {
         found.push({ text: reading.text, start: i, end: reading.end });
         i = reading.end - 1;
@@ -81,9 +86,10 @@ export function findDurations(tokens: readonly Token[]): DurationPhrase[] {
       }
     } else {
       const reading = amount(tokens, i);
-      if (reading && tokens[reading.end]?.text === 'ago') {
-        found.push({ text: reading.text, start: i, end: reading.end + 1 });
-        i = reading.end;
+      if (reading && (tokens[reading.end]?.text === 'ago' || bare)) {
+        const end = tokens[reading.end]?.text === 'ago' ? reading.end + 1 : reading.end;
+        found.push({ text: reading.text, start: i, end });
+        i = end - 1;
       }
     }
   }

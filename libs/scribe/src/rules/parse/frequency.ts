@@ -19,13 +19,13 @@ export interface Frequency {
 
 type Piece =
   | { kind: 'interval'; interval: string }
-  | { kind: 'timing'; timing: Timing; daily: boolean }
+  | { kind: 'timing'; timing: Timing }
   | { kind: 'as_needed' }
   | { kind: 'while_awake' }
   | { kind: 'ignore' };
 
 const interval = (value: string): Piece => ({ kind: 'interval', interval: value });
-const timing = (value: Timing, daily = true): Piece => ({ kind: 'timing', timing: value, daily });
+const timing = (value: Timing): Piece => ({ kind: 'timing', timing: value });
 const PIECES: readonly (readonly [string, Piece])[] = [
   ...['once a day', 'once daily', 'once per day', 'once each day', 'once every day', 'one time a day', 'one time daily', 'daily', 'every day', 'each day', 'a day', 'per day', 'qd', 'od', 'q24h', 'every 24 hours', 'once in the day'].map((p) => [p, interval('daily')] as const),
   ...['twice a day', 'twice daily', 'twice per day', 'two times a day', 'two times daily', 'two times per day', 'bid', 'q12h', 'every 12 hours', 'morning and night', 'morning and evening'].map((p) => [p, interval('bid')] as const),
@@ -36,14 +36,14 @@ const PIECES: readonly (readonly [string, Piece])[] = [
   ...['once a month', 'monthly', 'every month'].map((p) => [p, interval('monthly')] as const),
   ...['every hour', 'hourly'].map((p) => [p, interval('q1h')] as const),
   ...['once', 'one time', 'single dose', 'one dose', 'as a single dose', 'stat', 'one time only'].map((p) => [p, interval('once')] as const),
-  ...['every morning', 'each morning', 'in the morning', 'in the mornings', 'qam', 'with breakfast', 'before breakfast'].map((p) => [p, timing('morning', !p.includes('breakfast'))] as const),
-  ...['every evening', 'each evening', 'in the evening', 'in the evenings', 'qpm', 'with dinner', 'with supper'].map((p) => [p, timing('evening', !p.includes('dinner') && !p.includes('supper'))] as const),
+  ...['every morning', 'each morning', 'in the morning', 'in the mornings', 'qam'].map((p) => [p, timing('morning')] as const),
+  ...['every evening', 'each evening', 'in the evening', 'in the evenings', 'qpm'].map((p) => [p, timing('evening')] as const),
   ...['at bedtime', 'at night', 'nightly', 'every night', 'each night', 'before bed', 'before bedtime', 'at bed time', 'qhs', 'hs', 'bedtime'].map((p) => [p, timing('bedtime')] as const),
   ...['every other night'].map((p) => [p, interval('qod')] as const),
   ...['as needed', 'as required', 'if needed', 'when needed', 'if required', 'prn', 'as necessary', 'as you need it', 'when you need it', 'as you need', 'if necessary', 'at the start of', 'at the onset of', 'at onset', 'at the first sign of'].map((p) => [p, { kind: 'as_needed' }] as const),
   ['while awake', { kind: 'while_awake' }],
   // A repeat allowed within an as-needed dose is not an interval: "may repeat once after 2 hours".
-  ...['may repeat once', 'repeat once', 'may repeat', 'once or twice', 'once you', 'once it', 'once the', 'once she', 'once he', 'at once', 'once in a while'].map((p) => [p, { kind: 'ignore' }] as const),
+  ...['go up * if needed', 'increase * if needed', 'titrate * if needed', 'may repeat once', 'repeat once', 'may repeat', 'once or twice', 'once you', 'once it', 'once the', 'once she', 'once he', 'at once', 'once in a while'].map((p) => [p, { kind: 'ignore' }] as const),
 ];
 
 let matcher: PhraseMatcher<Piece> | undefined;
@@ -109,11 +109,8 @@ export function readFrequency(tokens: readonly Token[]): Frequency | null {
     }
     const piece = match.value;
     if (piece.kind === 'interval') frequency.interval ??= piece.interval;
-    else if (piece.kind === 'timing') {
-      frequency.timing = piece.timing;
-      // "with breakfast" says when, not how often: it alone makes no daily interval.
-      if (piece.daily && frequency.interval === null) frequency.interval = 'daily';
-    } else if (piece.kind === 'as_needed') frequency.asNeeded = true;
+    else if (piece.kind === 'timing') frequency.timing ??= piece.timing;
+    else if (piece.kind === 'as_needed') frequency.asNeeded = true;
     else if (piece.kind === 'while_awake') frequency.whileAwake = true;
     found ||= piece.kind !== 'ignore';
     index = match.end;

@@ -6,7 +6,8 @@ import { REPORTING_SECTIONS } from '../text/sections.js';
 import { speaksForPatient } from '../text/speakers.js';
 import type { Reading } from '../text/reading.js';
 import type { Token } from '../text/tokens.js';
-import type { Place } from './place.js';
+import { localSymptomName } from '../lexicon/symptoms.js';
+import { type Place, placesIn } from './place.js';
 import { type SymptomMention, symptomMentions } from './symptom-mentions.js';
 
 // Which named symptoms the patient has. A symptom counts when the patient (or whoever speaks for
@@ -160,12 +161,17 @@ function answerQuestion(
   const tokens = answer.sentence.tokens;
   const questionTokens = question.readings.flatMap((reading) => reading.sentence.tokens);
 
+  // "Where is the pain?" — "Left side of my back": the answer says where.
+  const answerPlace = placesIn(answer).at(-1);
   for (const { mention } of question.mentions) {
     if (opening === 'no') findings.add(mention, answer.sentence, false);
-    else if (confirms) here.push(findings.add(mention, answer.sentence, true, { exertion: hasExertion(tokens), uncertain: opening === 'maybe' }));
+    else if (confirms) {
+      const placed = mention.name === 'Pain' && answerPlace ? { ...mention, name: localSymptomName('pain', answerPlace.region) ?? 'Pain', place: answerPlace } : mention;
+      here.push(findings.add(placed, answer.sentence, true, { exertion: hasExertion(tokens), uncertain: opening === 'maybe' }));
+    }
   }
   const severities = findSeverities(tokens, true);
-  const durations = findDurations(tokens);
+  const durations = findDurations(tokens, says(questionTokens, HOW_LONG_QUESTION));
   const target = here[0] ?? (says(questionTokens, SCALE_QUESTION) || says(questionTokens, HOW_LONG_QUESTION) ? findings.latest(index * 10_000, 6, true) : undefined);
   if (!target) return;
   if (severities.length > 0 && (here.length > 0 || says(questionTokens, SCALE_QUESTION))) target.severity ??= currentSeverity(tokens, severities);

@@ -19,11 +19,24 @@ export interface Token {
 const FILLERS = new Set(['uh', 'uhh', 'um', 'umm', 'uhm', 'er', 'erm', 'ah', 'hmm', 'hm', 'mm']);
 
 /**
+ * Pronouns match by their role, so a lexicon phrase said by the patient ("it hurts when I pee",
+ * "lost my appetite") also matches a carer's words ("when she pees", "lost her appetite").
+ */
+const PRONOUNS: Record<string, string> = {
+  i: '<subject>', he: '<subject>', she: '<subject>', they: '<subject>', we: '<subject>',
+  me: '<object>', him: '<object>', them: '<object>', us: '<object>',
+  my: '<owner>', his: '<owner>', her: '<owner>', their: '<owner>', our: '<owner>', your: '<owner>',
+  myself: '<self>', himself: '<self>', herself: '<self>', themselves: '<self>', yourself: '<self>', ourselves: '<self>',
+};
+
+/**
  * A deliberately light plural stemmer, applied the same way to the transcript and to every
  * lexicon phrase, so "eyes" meets "eye" and "headaches" meets "headache". Irregular plurals
  * (feet, teeth) are spelled out in the lexicons.
  */
 export function stem(word: string): string {
+  const pronoun = PRONOUNS[word];
+  if (pronoun) return pronoun;
   if (word.length <= 3 || !word.endsWith('s')) return word;
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is') || word.endsWith("'s")) return word;
   return word.slice(0, -1);

@@ -82,6 +82,21 @@ describe('rules engine: safety of its output', () => {
     assert.throws(() => extractByRules('x'.repeat(TRANSCRIPT_MAX_LENGTH + 1)), TranscriptTooLong);
   });
 
+  it('reads pathological transcripts to the end: one endless sentence, no punctuation, repeated names', () => {
+    const shapes = [
+      'pain '.repeat(19_990),
+      'this is fever and no cough you have pain in my knee '.repeat(1_900),
+      'start amoxicillin 500 mg twice a day and ibuprofen 400 mg q8h then stop '.repeat(1_300),
+      'Doctor: Any fever or cough or pain in your knee? '.repeat(2_000),
+      ' '.repeat(TRANSCRIPT_MAX_LENGTH),
+      'a.'.repeat(TRANSCRIPT_MAX_LENGTH / 2),
+    ];
+    for (const shape of shapes) {
+      const extraction = extractByRules(shape.slice(0, TRANSCRIPT_MAX_LENGTH));
+      assert.deepEqual(parseExtraction(extraction), extraction);
+    }
+  });
+
   it('honours the caller\'s abort, behind the same Extractor interface as the llm engine', async () => {
     const extractor = new RulesExtractor();
     assert.deepEqual(await extractor.extract(VISIT), extractByRules(VISIT));

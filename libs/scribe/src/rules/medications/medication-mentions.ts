@@ -95,10 +95,19 @@ function readSteps(tokens: readonly Token[]): Omit<Regimen, 'bareStrength'> {
   };
 }
 
+/** The cue nearest the name within [from, to); cues are in order, so only those in range are read. */
 function nearestCue(cues: readonly CueMatch[], said: Said, from: number, to: number): MedicationCue | null {
   let best: { cue: MedicationCue; distance: number } | null = null;
-  for (const cue of cues) {
-    if (cue.start < from || cue.end > to) continue;
+  let low = 0;
+  let high = cues.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((cues[middle]?.start ?? 0) < from) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < cues.length && (cues[i]?.start ?? to) < to; i += 1) {
+    const cue = cues[i] as CueMatch;
+    if (cue.end > to) continue;
     const before = cue.end <= said.start;
     const distance = before ? said.start - cue.end : cue.start >= said.end ? cue.start - said.end + 0.5 : Number.POSITIVE_INFINITY;
     if (!best || distance < best.distance) best = { cue: cue.cue, distance };
@@ -118,15 +127,21 @@ function ownedCue(tokens: readonly Token[], said: Said): MedicationCue | null {
 const PRESCRIBING_JUST_BEFORE = new Set(['refill', 'renew', 'increase', 'decrease', 'reduce', 'change', 'up', 'lower', 'double', 'halve']);
 
 /** The form said just after the name ("oral suspension", "nasal spray"), or the one the name implies. */
-function formOf(reading: Reading, said: Said): string | null {
-  const next = reading.mentions.find((mention) => mention.start >= said.end && mention.start <= said.end + 3);
-  return next?.kind === 'form' ? next.form : said.form;
+function formOf(reading: Reading, said: Said, position: number): string | null {
+  const next = reading.mentions[position + 1];
+  return next?.kind === 'form' && next.start <= said.end + 3 ? next.form : said.form;
 }
 
 export function medicationMentions(reading: Reading): MedicationMention[] {
   const { tokens } = reading.sentence;
-  const said = reading.mentions.filter((mention): mention is Said => mention.kind === 'medication');
-  const cues = findCues(tokens).filter((cue) => !reading.mentions.some((mention) => mention.kind === 'medication' && cue.start < mention.end && cue.end > mention.start));
+  const positions = new Map<Said, number>();
+  reading.mentions.forEach((mention, position) => {
+    if (mention.kind === 'medication') positions.set(mention, position);
+  });
+  const said = [...positions.keys()];
+  const named = new Uint8Array(tokens.length);
+  for (const mention of said) named.fill(1, mention.start, mention.end);
+  const cues = findCues(tokens).filter((cue) => !named.subarray(cue.start, cue.end).includes(1));
   const found: MedicationMention[] = [];
   said.forEach((mention, i) => {
     const previousEnd = said[i - 1]?.end ?? 0;
@@ -147,7 +162,7 @@ export function medicationMentions(reading: Reading): MedicationMention[] {
     if (i === 0) regimen.indication ??= readIndication(tokens.slice(0, mention.start));
     found.push({
       entry: mention.entry,
-      form: formOf(reading, mention),
+      form: formOf(reading, mention, positions.get(mention) ?? -1),
       cue: ownedCue(tokens, mention) ?? nearestCue(cues, mention, previousEnd, nextStart) ?? (i > 0 ? found[i - 1]?.cue ?? null : null),
       regimen: { ...regimen, bareStrength },
       sentence: reading.sentence.index,

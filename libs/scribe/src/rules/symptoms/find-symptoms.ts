@@ -7,7 +7,7 @@ import { speaksForPatient } from '../text/speakers.js';
 import type { Reading } from '../text/reading.js';
 import type { Token } from '../text/tokens.js';
 import { localSymptomName } from '../lexicon/symptoms.js';
-import { type Place, placesIn } from './place.js';
+import { firstPlace, type Place } from './place.js';
 import { type SymptomMention, symptomMentions } from './symptom-mentions.js';
 
 // Which named symptoms the patient has. A symptom counts when the patient (or whoever speaks for
@@ -29,6 +29,7 @@ export interface SymptomFinding {
   painLike: boolean;
 }
 
+const MAX_ATTRIBUTES = 8;
 const EXERTION = new Set(['stair', 'stairs', 'walk', 'walking', 'walked', 'exertion', 'exercise', 'exercising', 'run', 'running', 'climb', 'climbing', 'hill', 'active', 'activity', 'exert', 'jog', 'jogging', 'sport']);
 const SUMMING_UP = [
   ["you've", 'been'], ['you', 'have', 'been'], ["you've", 'had'], ['you', 'have', 'had'], ['you', 'mentioned'], ['you', 'said'], ['you', 'told'],
@@ -108,7 +109,7 @@ export function findSymptoms(readings: readonly Reading[]): SymptomFinding[] {
           ...(sameTurn && lastQuestion ? lastQuestion.mentions : []),
           ...mentions
             .filter((mention) => {
-              const context = contextOf(mention.span, reading.triggers, reading.aboutDrug, reading.sentence.tokens);
+              const context = contextOf(mention.span, reading.context);
               return !context.other_person && !context.historical;
             })
             .map((mention) => ({ mention, index })),
@@ -123,9 +124,10 @@ export function findSymptoms(readings: readonly Reading[]): SymptomFinding[] {
     if (answered) answerQuestion(findings, answered, reading, index, mentions.length > 0, here);
 
     if (reportsSymptoms(reading)) {
+      const exertion = hasExertion(tokens);
       for (const mention of mentions) {
-        const context = contextOf(mention.span, reading.triggers, reading.aboutDrug, reading.sentence.tokens);
-        if (isAffirmed(context)) here.push(findings.add(mention, sentence, true, { exertion: hasExertion(tokens), uncertain: context.uncertain }));
+        const context = contextOf(mention.span, reading.context);
+        if (isAffirmed(context)) here.push(findings.add(mention, sentence, true, { exertion, uncertain: context.uncertain }));
         else if (context.negated && !context.hypothetical && !context.other_person) findings.add(mention, sentence, false);
       }
     }
@@ -162,12 +164,13 @@ function answerQuestion(
   const questionTokens = question.readings.flatMap((reading) => reading.sentence.tokens);
 
   // "Where is the pain?" — "Left side of my back": the answer says where.
-  const answerPlace = placesIn(answer).at(-1);
+  const answerPlace = firstPlace(answer);
+  const exertion = hasExertion(tokens);
   for (const { mention } of question.mentions) {
     if (opening === 'no') findings.add(mention, answer.sentence, false);
     else if (confirms) {
       const placed = mention.name === 'Pain' && answerPlace ? { ...mention, name: localSymptomName('pain', answerPlace.region) ?? 'Pain', place: answerPlace } : mention;
-      here.push(findings.add(placed, answer.sentence, true, { exertion: hasExertion(tokens), uncertain: opening === 'maybe' }));
+      here.push(findings.add(placed, answer.sentence, true, { exertion, uncertain: opening === 'maybe' }));
     }
   }
   const severities = findSeverities(tokens, true);
@@ -189,7 +192,8 @@ function attachAttributes(findings: Findings, reading: Reading, index: number, h
     const target = here.find((finding) => finding.painLike) ?? here[0] ?? earlierInTurn.filter((finding) => finding.painLike).at(-1) ?? earlierInTurn.at(-1);
     if (target) target.severity ??= currentSeverity(tokens, severities);
   }
-  for (const duration of findDurations(tokens)) {
+  // Natural speech gives a sentence a duration or two; the cap keeps a pathological one linear.
+  for (const duration of findDurations(tokens).slice(0, MAX_ATTRIBUTES)) {
     // A duration belongs to the symptoms of its own clause, else to those said before it.
     const clause = clauseAround(tokens, duration.start);
     const inClause = here.filter((finding) => finding.order % 10_000 >= clause.start && finding.order % 10_000 < clause.end);

@@ -34,13 +34,16 @@ function sideBefore(tokens: readonly Token[], start: number): string | null {
   return null;
 }
 
-/** A side said on its own in a sentence: "The left." */
-export function sideSaid(tokens: readonly Token[]): string | null {
-  for (const token of tokens) {
-    const side = LATERALITY[token.text];
-    if (side && side !== 'Both') return side;
+const sides = new WeakMap<Reading, string | null>();
+
+/** A side said on its own in a sentence ("The left."), found once per sentence. */
+export function sideSaid(reading: Reading | undefined): string | null {
+  if (!reading) return null;
+  if (!sides.has(reading)) {
+    const token = reading.sentence.tokens.find((candidate) => LATERALITY[candidate.text] && LATERALITY[candidate.text] !== 'Both');
+    sides.set(reading, token ? (LATERALITY[token.text] ?? null) : null);
   }
-  return null;
+  return sides.get(reading) ?? null;
 }
 
 export function describePlace(site: BodySite, side: string | null, plural: boolean): Place {
@@ -49,11 +52,41 @@ export function describePlace(site: BodySite, side: string | null, plural: boole
   return { region: site.region, bodySite };
 }
 
+const sitesByReading = new WeakMap<Reading, SiteMention[]>();
+
+/** The sentence's sites in order, found once per sentence. */
+function sitesOf(reading: Reading): SiteMention[] {
+  let sites = sitesByReading.get(reading);
+  if (!sites) {
+    sites = reading.mentions.filter((mention): mention is SiteMention => mention.kind === 'site');
+    sitesByReading.set(reading, sites);
+  }
+  return sites;
+}
+
+/** Index of the first site whose end is after `position` (sites are in order and never overlap). */
+function firstEndingAfter(sites: readonly SiteMention[], position: number): number {
+  let low = 0;
+  let high = sites.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sites[middle]?.end ?? 0) <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function placeOf(reading: Reading, mention: SiteMention): Place {
+  return describePlace(mention.site, sideBefore(reading.sentence.tokens, mention.start), mention.plural);
+}
+
 /** The site said nearest to the span in the same sentence, or null. */
 export function placeInSentence(reading: Reading, span: { start: number; end: number }): Place | null {
+  const sites = sitesOf(reading);
   let best: { mention: SiteMention; distance: number } | null = null;
-  for (const mention of reading.mentions) {
-    if (mention.kind !== 'site') continue;
+  for (let i = firstEndingAfter(sites, span.start - REACH_BEFORE - 1); i < sites.length; i += 1) {
+    const mention = sites[i] as SiteMention;
+    if (mention.start > span.end + REACH_AFTER) break;
     const distance = mention.end <= span.start ? span.start - mention.end : mention.start >= span.end ? mention.start - span.end : 0;
     const reach = mention.end <= span.start ? REACH_BEFORE : REACH_AFTER;
     if (distance > reach) continue;
@@ -62,14 +95,18 @@ export function placeInSentence(reading: Reading, span: { start: number; end: nu
     if (between.some((token) => token.text === ',' || token.text === ';')) continue;
     if (!best || distance < best.distance) best = { mention, distance };
   }
-  if (!best) return null;
-  return describePlace(best.mention.site, sideBefore(reading.sentence.tokens, best.mention.start), best.mention.plural);
+  return best ? placeOf(reading, best.mention) : null;
 }
 
-/** Sites said in a sentence, last first: the conversation's most recent places. */
-export function placesIn(reading: Reading): Place[] {
-  return reading.mentions
-    .filter((mention): mention is SiteMention => mention.kind === 'site')
-    .map((mention) => describePlace(mention.site, sideBefore(reading.sentence.tokens, mention.start), mention.plural))
-    .reverse();
+/** The last few sites said before `position` in the sentence, nearest first. */
+export function placesBefore(reading: Reading, position: number, limit: number): Place[] {
+  const sites = sitesOf(reading);
+  const end = firstEndingAfter(sites, position);
+  return sites.slice(Math.max(0, end - limit), end).reverse().map((mention) => placeOf(reading, mention));
+}
+
+/** The first site the sentence names, if any. */
+export function firstPlace(reading: Reading): Place | null {
+  const first = sitesOf(reading)[0];
+  return first ? placeOf(reading, first) : null;
 }

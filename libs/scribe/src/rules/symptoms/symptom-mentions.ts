@@ -2,7 +2,7 @@ import type { Region } from '../lexicon/body-sites.js';
 import { localSymptomName } from '../lexicon/symptoms.js';
 import type { Mention } from '../text/mentions.js';
 import type { Reading } from '../text/reading.js';
-import { describePlace, type Place, placeInSentence, placesIn, sideSaid, siteNamed } from './place.js';
+import { describePlace, type Place, placeInSentence, placesBefore, sideSaid, siteNamed } from './place.js';
 
 // The symptoms one sentence names, each with its charted name and place, before anyone decides
 // whether the patient has them.
@@ -20,15 +20,22 @@ export interface SymptomMention {
 }
 
 const CONTEXT_SENTENCES = 4;
+const PLACES_PER_SENTENCE = 3;
 
 /** Sites from the sentence (before the mention) and the few sentences before it, nearest first. */
 function recentPlaces(readings: readonly Reading[], index: number, before: number): Place[] {
   const reading = readings[index];
-  const here = reading ? placesIn({ ...reading, mentions: reading.mentions.filter((mention) => mention.end <= before) }) : [];
-  const earlier = readings.slice(Math.max(0, index - CONTEXT_SENTENCES), index).reverse().flatMap(placesIn);
-  const side = reading ? sideSaid(reading.sentence.tokens) ?? sideSaid(readings[index - 1]?.sentence.tokens ?? []) : null;
+  if (!reading) return [];
+  const earlier: Place[] = [];
+  for (let i = index - 1; i >= Math.max(0, index - CONTEXT_SENTENCES); i -= 1) {
+    const previous = readings[i] as Reading;
+    earlier.push(...placesBefore(previous, previous.sentence.tokens.length, PLACES_PER_SENTENCE));
+  }
+  const side = sideSaid(reading) ?? sideSaid(readings[index - 1]);
   // A side said on its own ("The left.") belongs to the place the question asked about.
-  return [...here, ...earlier].map((place) => (side && !/^(Left|Right|Both) /.test(place.bodySite) ? { ...place, bodySite: `${side} ${place.bodySite.toLowerCase()}` } : place));
+  return [...placesBefore(reading, before, PLACES_PER_SENTENCE), ...earlier].map((place) =>
+    side && !/^(Left|Right|Both) /.test(place.bodySite) ? { ...place, bodySite: `${side} ${place.bodySite.toLowerCase()}` } : place,
+  );
 }
 
 function purulentNasal(name: string, note: string | null): string {

@@ -1,5 +1,5 @@
 import { findTriggers, type TriggerMatch } from '../context/triggers.js';
-import { mentionsDrug } from '../context/mention-context.js';
+import { type ContextIndex, indexContext, mentionsDrug } from '../context/mention-context.js';
 import { findMentions, type Mention } from './mentions.js';
 import type { Sentence, Transcript } from './transcript.js';
 
@@ -10,16 +10,15 @@ export interface Reading {
   triggers: TriggerMatch[];
   /** Names a medicine or a drug: "gave me a rash" is then a reaction, not a symptom. */
   aboutDrug: boolean;
+  /** How far each trigger reaches, for {@link contextOf}. */
+  context: ContextIndex;
 }
 
 export function readSentences(transcript: Transcript): Reading[] {
   return transcript.sentences.map((sentence) => {
     const mentions = findMentions(sentence.tokens);
-    return {
-      sentence,
-      mentions,
-      triggers: findTriggers(sentence.tokens, mentions),
-      aboutDrug: mentionsDrug(sentence.tokens) || mentions.some((mention) => mention.kind === 'medication'),
-    };
+    const triggers = findTriggers(sentence.tokens, mentions);
+    const aboutDrug = mentionsDrug(sentence.tokens) || mentions.some((mention) => mention.kind === 'medication');
+    return { sentence, mentions, triggers, aboutDrug, context: indexContext(sentence.tokens, triggers, aboutDrug) };
   });
 }

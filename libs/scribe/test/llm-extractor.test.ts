@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { EXTRACTION_JSON_SCHEMA, type Extraction, LlmExtractor, PermanentProviderError, ProviderSettingsInvalid, TransientProviderError, TranscriptTooLong } from '../src/index.js';
 import { FakeProvider, json, silence } from './support/fake-provider.js';
+import { failure } from './support/failure.js';
 import { assertNothingLeaks } from './support/secrets.js';
 
 const API_KEY = 'sk-test-4f9c2a7e1b';
@@ -31,13 +32,9 @@ const completion = (content: unknown, extra: Record<string, unknown> = {}) => ({
   choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) }, ...extra }],
 });
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the call to fail');
+/** An extraction whose fields a test may set to anything, as a model could. */
+function loosely(extraction: Extraction) {
+  return extraction as unknown as { note: Record<string, unknown>; symptoms: Record<string, unknown>[]; prescriptions: Record<string, unknown>[] };
 }
 
 describe('llm engine against an OpenAI-compatible server', () => {
@@ -61,12 +58,16 @@ describe('llm engine against an OpenAI-compatible server', () => {
     assert.equal(request?.method, 'POST');
     assert.equal(request?.path, '/v1/chat/completions');
     assert.equal(request?.headers.authorization, `Bearer ${API_KEY}`);
-    const body = JSON.parse(request?.body.toString() ?? '{}') as Record<string, any>;
+    const body = JSON.parse(request?.body.toString() ?? '{}') as {
+      model: string;
+      response_format: { type: string; json_schema: { strict: boolean; schema: unknown } };
+      messages: { content: string }[];
+    };
     assert.equal(body.model, 'clinic-model');
     assert.equal(body.response_format.type, 'json_schema');
     assert.equal(body.response_format.json_schema.strict, true);
     assert.deepEqual(body.response_format.json_schema.schema, EXTRACTION_JSON_SCHEMA);
-    assert.equal(body.messages.at(-1).content, TRANSCRIPT);
+    assert.equal(body.messages.at(-1)?.content, TRANSCRIPT);
   });
 
   it('trims the strings of an answer as client input is trimmed', async () => {
@@ -138,10 +139,10 @@ describe('llm engine against an OpenAI-compatible server', () => {
   });
 
   it('checks the answer like client input: a broken rule fails the step and names the field, not the value', async () => {
-    const broken = structuredClone(ANSWER) as unknown as Record<string, any>;
-    broken.symptoms[0].severity = 11;
-    broken.prescriptions[0].medicationName = 'x'.repeat(256);
-    broken.prescriptions[0].dosage = '   ';
+    const broken = loosely(structuredClone(ANSWER));
+    broken.symptoms[0]!.severity = 11;
+    broken.prescriptions[0]!.medicationName = 'x'.repeat(256);
+    broken.prescriptions[0]!.dosage = '   ';
     broken.note.extra = 'not in the schema';
     provider.reply((_request, response) => json(response, 200, completion(broken)));
     const error = await failure(extractor.extract(TRANSCRIPT));

@@ -10,6 +10,19 @@ const VALID: Extraction = {
   ],
 };
 
+/** An extraction whose fields a test may set to anything, as a model could. */
+function loosely(extraction: Extraction) {
+  return extraction as unknown as Record<string, unknown> & { note: Record<string, unknown>; symptoms: Record<string, unknown>[]; prescriptions: Record<string, unknown>[] };
+}
+
+interface SchemaNode {
+  type?: unknown;
+  additionalProperties?: unknown;
+  required?: string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+}
+
 function problemsOf(value: unknown): readonly string[] {
   try {
     parseExtraction(value);
@@ -31,16 +44,16 @@ describe('parseExtraction', () => {
   });
 
   it('names every broken rule by its path: types, blanks, lengths, ranges, unknown and missing fields', () => {
-    const broken = structuredClone(VALID) as unknown as Record<string, any>;
+    const broken = loosely(structuredClone(VALID));
     broken.note.diagnosis = 'd'.repeat(256);
     delete broken.note.followUpInstructions;
-    broken.symptoms[0].severity = 0;
-    broken.symptoms[0].symptomName = '';
-    broken.prescriptions[0].quantity = 2.5;
-    broken.prescriptions[0].refills = 13;
-    broken.prescriptions[0].frequency = null;
-    broken.prescriptions[0].instructions = 'i'.repeat(5001);
-    broken.prescriptions[0].overrideReason = 'not for a model to set';
+    broken.symptoms[0]!.severity = 0;
+    broken.symptoms[0]!.symptomName = '';
+    broken.prescriptions[0]!.quantity = 2.5;
+    broken.prescriptions[0]!.refills = 13;
+    broken.prescriptions[0]!.frequency = null;
+    broken.prescriptions[0]!.instructions = 'i'.repeat(5001);
+    broken.prescriptions[0]!.overrideReason = 'not for a model to set';
     broken.isDraft = false;
     assert.deepEqual([...problemsOf(broken)].sort(), [
       'extraction.isDraft is not a field of the extraction',
@@ -64,8 +77,8 @@ describe('parseExtraction', () => {
   });
 
   it('never quotes a value in its message', () => {
-    const broken = structuredClone(VALID) as unknown as Record<string, any>;
-    broken.symptoms[0].notes = { secret: 'Jane Doe, DOB 1980-01-01' };
+    const broken = loosely(structuredClone(VALID));
+    broken.symptoms[0]!.notes = { secret: 'Jane Doe, DOB 1980-01-01' };
     const error = (() => {
       try {
         parseExtraction(broken);
@@ -78,13 +91,13 @@ describe('parseExtraction', () => {
   });
 
   it('has a JSON schema that requires every field and allows nothing else, as strict structured outputs need', () => {
-    const check = (schema: Record<string, any>, path: string) => {
-      if (schema.type !== 'object') return;
+    const check = (schema: SchemaNode | undefined, path: string) => {
+      if (schema?.type !== 'object') return;
       assert.equal(schema.additionalProperties, false, path);
-      assert.deepEqual([...schema.required].sort(), Object.keys(schema.properties).sort(), path);
-      for (const [key, value] of Object.entries<Record<string, any>>(schema.properties)) check(value.type === 'array' ? value.items : value, `${path}.${key}`);
+      assert.deepEqual([...(schema.required ?? [])].sort(), Object.keys(schema.properties ?? {}).sort(), path);
+      for (const [key, value] of Object.entries(schema.properties ?? {})) check(value.type === 'array' ? value.items : value, `${path}.${key}`);
     };
-    check(EXTRACTION_JSON_SCHEMA, 'extraction');
+    check(EXTRACTION_JSON_SCHEMA as SchemaNode, 'extraction');
     assert.ok(!JSON.stringify(EXTRACTION_JSON_SCHEMA).includes('maxLength'), 'keywords strict mode refuses are left to parseExtraction');
   });
 });

@@ -67,6 +67,11 @@ describe('rules engine: questions and answers', () => {
     assert.deepEqual(names('Doctor: Fever?', 'Patient: Up to thirty-nine, and shaking chills.'), ['Fever', 'Chills']);
   });
 
+  it('reads "No." as an answer, not an abbreviation, and lets what was said outright outweigh what was implied', () => {
+    assert.deepEqual(names('Doctor: Any double vision or weakness?', 'Patient: No. Just a bit queasy when it happens.'), ['Nausea']);
+    assert.deepEqual(names('Doctor: Any soiling, vomiting or weight loss?', 'Father: Some soiling, yes. No vomiting.'), ['Weight loss']);
+  });
+
   it('lets an answer that names its own symptom answer with it', () => {
     assert.deepEqual(names('Doctor: Belly pain?', 'Patient: Cramping, kind of all over, comes and goes.'), ['Abdominal cramping']);
     assert.deepEqual(names('Doctor: Any leaking?', 'Patient: A little dribbling at the end.'), ['Post-void dribbling']);

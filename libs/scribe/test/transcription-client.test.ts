@@ -2,19 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { detectAudioType, PermanentProviderError, TranscriptionClient, TransientProviderError } from '../src/index.js';
 import { FakeProvider, formOf, json, silence } from './support/fake-provider.js';
+import { failure } from './support/failure.js';
 import { assertNothingLeaks } from './support/secrets.js';
 import { wav } from './support/audio-headers.js';
 
 const API_KEY = 'sk-whisper-91b0c3d2e4';
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('transcription client against an OpenAI-compatible server', () => {
   let provider: FakeProvider;

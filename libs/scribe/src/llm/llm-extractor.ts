@@ -2,8 +2,8 @@ import type { Extraction, Extractor } from '../extraction/extraction.js';
 import { EXTRACTION_JSON_SCHEMA } from '../extraction/extraction-json-schema.js';
 import { TRANSCRIPT_MAX_LENGTH } from '../extraction/limits.js';
 import { ExtractionInvalid, parseExtraction } from '../extraction/parse-extraction.js';
-import { authorization, callProvider } from '../providers/provider-call.js';
-import { DEFAULT_TIMEOUT_MS, type ProviderSettings, providerUrl } from '../providers/provider-endpoint.js';
+import { ProviderConnection } from '../providers/provider-connection.js';
+import type { ProviderSettings } from '../providers/provider-endpoint.js';
 import { PermanentProviderError } from '../providers/provider-errors.js';
 import { TranscriptTooLong } from '../extraction/transcript-too-long.js';
 import { EXTRACTION_INSTRUCTIONS } from './extraction-prompt.js';
@@ -19,40 +19,24 @@ interface ChatCompletion {
  * permanent ProviderError naming the reason.
  */
 export class LlmExtractor implements Extractor {
-  readonly #url: URL;
-  readonly #model: string;
-  readonly #timeoutMs: number;
-  readonly #fetch: typeof fetch;
-  readonly #apiKey: string | null;
+  readonly #connection: ProviderConnection;
 
   constructor(settings: ProviderSettings) {
-    this.#url = providerUrl(settings, 'chat/completions');
-    this.#model = settings.model.trim();
-    this.#timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.#fetch = settings.fetch ?? fetch;
-    this.#apiKey = settings.apiKey ?? null;
+    this.#connection = new ProviderConnection(settings, 'chat/completions', 'extraction');
   }
 
   async extract(transcript: string, signal?: AbortSignal): Promise<Extraction> {
     if (transcript.length > TRANSCRIPT_MAX_LENGTH) throw new TranscriptTooLong(transcript.length);
-    const answer = (await callProvider({
-      provider: 'extraction',
-      url: this.#url,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...authorization(this.#apiKey) },
-      body: JSON.stringify({
-        model: this.#model,
-        temperature: 0,
-        messages: [
-          { role: 'system', content: EXTRACTION_INSTRUCTIONS },
-          { role: 'user', content: transcript },
-        ],
-        response_format: { type: 'json_schema', json_schema: { name: 'visit_extraction', strict: true, schema: EXTRACTION_JSON_SCHEMA } },
-      }),
-      timeoutMs: this.#timeoutMs,
-      signal,
-      fetch: this.#fetch,
-    })) as ChatCompletion | null;
+    const body = JSON.stringify({
+      model: this.#connection.model,
+      temperature: 0,
+      messages: [
+        { role: 'system', content: EXTRACTION_INSTRUCTIONS },
+        { role: 'user', content: transcript },
+      ],
+      response_format: { type: 'json_schema', json_schema: { name: 'visit_extraction', strict: true, schema: EXTRACTION_JSON_SCHEMA } },
+    });
+    const answer = (await this.#connection.post(body, { 'content-type': 'application/json' }, signal)) as ChatCompletion | null;
     return readExtraction(answer);
   }
 }

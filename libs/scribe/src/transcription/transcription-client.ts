@@ -1,5 +1,5 @@
-import { authorization, callProvider } from '../providers/provider-call.js';
-import { DEFAULT_TIMEOUT_MS, type ProviderSettings, providerUrl } from '../providers/provider-endpoint.js';
+import { ProviderConnection } from '../providers/provider-connection.js';
+import type { ProviderSettings } from '../providers/provider-endpoint.js';
 import { PermanentProviderError } from '../providers/provider-errors.js';
 
 export interface AudioForTranscription {
@@ -23,37 +23,19 @@ export interface Transcriber {
  * permanent ProviderErrors and the job runner decides.
  */
 export class TranscriptionClient implements Transcriber {
-  readonly #url: URL;
-  readonly #model: string;
-  readonly #timeoutMs: number;
-  readonly #fetch: typeof fetch;
-  // Private, so that logging or inspecting the client cannot print it.
-  readonly #apiKey: string | null;
+  readonly #connection: ProviderConnection;
 
   constructor(settings: ProviderSettings) {
-    this.#url = providerUrl(settings, 'audio/transcriptions');
-    this.#model = settings.model.trim();
-    this.#timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.#fetch = settings.fetch ?? fetch;
-    this.#apiKey = settings.apiKey ?? null;
+    this.#connection = new ProviderConnection(settings, 'audio/transcriptions', 'transcription');
   }
 
   async transcribe(audio: AudioForTranscription, signal?: AbortSignal): Promise<Transcript> {
     const form = new FormData();
     // Named by format only: the provider never sees who the recording is about.
     form.append('file', new Blob([audio.bytes], { type: audio.mime }), `recording.${audio.extension}`);
-    form.append('model', this.#model);
+    form.append('model', this.#connection.model);
     form.append('response_format', 'json');
-    const answer = await callProvider({
-      provider: 'transcription',
-      url: this.#url,
-      method: 'POST',
-      headers: { accept: 'application/json', ...authorization(this.#apiKey) },
-      body: form,
-      timeoutMs: this.#timeoutMs,
-      signal,
-      fetch: this.#fetch,
-    });
+    const answer = await this.#connection.post(form, {}, signal);
     const text = (answer as { text?: unknown } | null)?.text;
     if (typeof text !== 'string') {
       throw new PermanentProviderError('transcription', 'unreadable_answer', { status: 200, detail: 'the answer has no text' });

@@ -24,19 +24,20 @@ export class FakeProvider {
   ) {}
 
   static async start(): Promise<FakeProvider> {
-    let provider: FakeProvider | undefined;
+    // The server answers through the provider built around it just below.
+    const built: { provider?: FakeProvider } = {};
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const received = { method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) };
-        void provider?.answer(received, response);
+        void built.provider?.answer(received, response);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    provider = new FakeProvider(server, `http://127.0.0.1:${port}/v1`);
-    return provider;
+    built.provider = new FakeProvider(server, `http://127.0.0.1:${port}/v1`);
+    return built.provider;
   }
 
   /** How the next request is answered; requests beyond the queue get `replyAlways`, or a 500. */

@@ -181,6 +181,7 @@ export const MEDICATIONS: readonly MedicationEntry[] = [
   m('Famotidine', ['pepcid']),
   m('Calcium carbonate', ['tums']),
   m('Ondansetron', ['zofran', 'ondansetron odt']),
+  m('Meclizine', ['antivert', 'meclozine']),
   m('Metoclopramide', ['reglan']),
   m('Promethazine', ['phenergan']),
   m('Loperamide', ['imodium']),

@@ -90,7 +90,7 @@ export const SYMPTOMS: readonly SymptomEntry[] = [
   { name: 'Hot flashes', phrases: ['hot flashes', 'hot flash', 'hot flushes', 'hot flush'] },
   { name: 'Erectile dysfunction', phrases: ['erectile dysfunction', 'trouble getting an erection', "can't get an erection", 'impotence'] },
   { name: 'Joint pain', site: 'Joints', phrases: ['joint pain', 'arthralgia', 'achy joints', 'joints hurt', 'joints ache'] },
-  { name: 'Body aches', site: 'Generalized', phrases: ['body aches', 'body ache', 'aches and pains', 'aching all over', 'achy all over', 'whole body aches'] },
+  { name: 'Body aches', site: 'Generalized', phrases: ['body aches', 'body ache', 'aches and pains', 'aching all over', 'achy all over', 'whole body aches', 'been achy', 'feel achy', 'feeling achy', 'felt achy', 'achy and'] },
   { name: 'Muscle aches', site: 'Muscles', phrases: ['muscle aches', 'muscle ache', 'muscles ache', 'myalgia', 'sore muscles', 'aching muscles'] },
   { name: 'Muscle spasm', local: true, phrases: ['spasm', 'muscle spasm', 'spasms'] },
   { name: 'Muscle tension', local: true, phrases: ['muscle tension', 'tension', 'tense', 'tight muscles', 'muscles * tight'] },

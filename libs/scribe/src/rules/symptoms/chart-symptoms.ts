@@ -27,7 +27,17 @@ function absorb(into: Row, from: SymptomFinding): void {
   if (!from.notes.includes('possible')) into.certain = true;
 }
 
-export function chartSymptoms(findings: readonly SymptomFinding[]): ChartedSymptoms {
+/**
+ * What the patient said outright outweighs what an answer implied: "Some soiling, yes. No
+ * vomiting." denies the vomiting the question asked about, although "yes" confirmed the question.
+ */
+function outweighed(finding: SymptomFinding, findings: readonly SymptomFinding[]): boolean {
+  const name = finding.name.toLowerCase();
+  return !finding.said && findings.some((other) => other.said && !other.present && other.name.toLowerCase() === name) && !findings.some((other) => other.said && other.present && other.name.toLowerCase() === name);
+}
+
+export function chartSymptoms(all: readonly SymptomFinding[]): ChartedSymptoms {
+  const findings = all.filter((finding) => !(finding.present && outweighed(finding, all)));
   const said = new Set(findings.filter((finding) => finding.present).map((finding) => finding.name.toLowerCase()));
   const rows = new Map<string, Row>();
   for (const finding of [...findings].filter((f) => f.present).sort((a, b) => a.order - b.order)) {

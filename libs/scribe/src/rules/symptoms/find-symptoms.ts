@@ -24,6 +24,8 @@ export interface SymptomFinding {
   present: boolean;
   /** Position of its mention, for charting in the order said. */
   order: number;
+  /** Said in the patient's own words, rather than confirmed by answering a question. */
+  said: boolean;
   turn: number;
   narrows: string | null;
   painLike: boolean;
@@ -62,7 +64,7 @@ function reportsSymptoms(reading: Reading): boolean {
 class Findings {
   readonly all: SymptomFinding[] = [];
 
-  add(mention: SymptomMention, at: { index: number; turn: number }, present: boolean, extra: { exertion?: boolean; uncertain?: boolean } = {}): SymptomFinding {
+  add(mention: SymptomMention, at: { index: number; turn: number }, present: boolean, extra: { exertion?: boolean; uncertain?: boolean; confirmed?: boolean } = {}): SymptomFinding {
     const finding: SymptomFinding = {
       name: extra.exertion && mention.onExertion ? mention.onExertion : mention.name,
       place: mention.place,
@@ -71,6 +73,7 @@ class Findings {
       notes: [mention.note, extra.uncertain ? 'possible' : null].filter((note): note is string => note !== null),
       present,
       order: at.index * 10_000 + mention.span.start,
+      said: !extra.confirmed,
       turn: at.turn,
       narrows: mention.narrows,
       painLike: mention.painLike,
@@ -167,10 +170,10 @@ function answerQuestion(
   const answerPlace = firstPlace(answer);
   const exertion = hasExertion(tokens);
   for (const { mention } of question.mentions) {
-    if (opening === 'no') findings.add(mention, answer.sentence, false);
+    if (opening === 'no') findings.add(mention, answer.sentence, false, { confirmed: true });
     else if (confirms) {
       const placed = mention.name === 'Pain' && answerPlace ? { ...mention, name: localSymptomName('pain', answerPlace.region) ?? 'Pain', place: answerPlace } : mention;
-      here.push(findings.add(placed, answer.sentence, true, { exertion, uncertain: opening === 'maybe' }));
+      here.push(findings.add(placed, answer.sentence, true, { exertion, uncertain: opening === 'maybe', confirmed: true }));
     }
   }
   const severities = findSeverities(tokens, true);

@@ -2,7 +2,7 @@
 // except after a title or a dotted abbreviation ("Dr.", "b.i.d."). Decimals never split: their
 // point is followed by a digit, not a space.
 
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'approx', 'no', 'fig', 'prof', 'sr', 'jr']);
+const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'approx', 'fig', 'prof', 'sr', 'jr']);
 
 export function splitSentences(line: string): string[] {
   const sentences: string[] = [];
@@ -14,7 +14,9 @@ export function splitSentences(line: string): string[] {
     if (next !== undefined && next !== ' ' && next !== '\t' && next !== '"' && next !== "'") continue;
     if (char === '.') {
       const before = /([\p{L}.]+)$/u.exec(line.slice(Math.max(start, i - 12), i))?.[1]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(before) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) continue;
+      // "No. 2" is a number; "No. I didn't." is an answer.
+      const numbered = before === 'no' && /^\s*\d/.test(line.slice(i + 1));
+      if (ABBREVIATIONS.has(before) || numbered || /^(?:\p{L}\.)+\p{L}$/u.test(before)) continue;
     }
     const sentence = line.slice(start, i + 1).trim();
     if (sentence) sentences.push(sentence);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The production release step: back the database up, then apply the pending migrations.
 //
-//   DATABASE_URL=… [BACKUP_DIR=backups] node tools/migrations/deploy-production.mjs
+//   MIGRATION_DATABASE_URL=… [BACKUP_DIR=backups] node tools/migrations/deploy-production.mjs
+//   (DATABASE_URL when MIGRATION_DATABASE_URL is unset)
 //   (nx run db:migrate:production)
 //
 // 1. pg_dump --format=custom into BACKUP_DIR (default: backups/ at the repository root, which
@@ -14,7 +15,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { databaseName, libpqTarget, requireDatabaseUrl } from './lib/database.mjs';
+import { databaseName, libpqTarget, requireMigrationDatabaseUrl } from './lib/database.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { runPgTool } from './lib/pg-tools.mjs';
 import { runPrismaCli } from './lib/prisma.mjs';
@@ -26,14 +27,14 @@ const { values: options } = parseArgs({
   },
 });
 if (options.help) {
-  console.log('usage: DATABASE_URL=… [BACKUP_DIR=…] node tools/migrations/deploy-production.mjs [--backup-dir <dir>]');
+  console.log('usage: MIGRATION_DATABASE_URL=… [BACKUP_DIR=…] node tools/migrations/deploy-production.mjs [--backup-dir <dir>]');
   process.exit(0);
 }
 
 // Files and folders this process creates (the dump included: pg_dump inherits it) are private.
 process.umask(0o077);
 
-const url = requireDatabaseUrl();
+const url = requireMigrationDatabaseUrl();
 const database = databaseName(url);
 
 function utcStamp(date = new Date()) {
@@ -69,7 +70,7 @@ async function main() {
   const result = await runPrismaCli(['migrate', 'deploy'], { DATABASE_URL: url });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
-  const restore = `DATABASE_URL=<server url> nx run db:restore -- --dump ${dump} --database <new database name>`;
+  const restore = `MIGRATION_DATABASE_URL=<server url> nx run db:restore -- --dump ${dump} --database <new database name>`;
   if (result.exitCode !== 0) {
     console.error(`\nthe deploy failed. The failing migration's transaction was rolled back and it is marked failed in _prisma_migrations.`);
     console.error(`Fix forward (docs/migrations.md, "A deploy failed"), or restore the backup taken just before:\n  ${dump}\n  ${restore}`);

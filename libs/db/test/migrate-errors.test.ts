@@ -7,9 +7,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { type PrismaCliResult, runPrismaCli } from '../src/prisma-cli.js';
+import { testsUseServer } from '../src/testing/index.js';
 import { workspaceRoot } from '../src/workspace.js';
 
-const embedded = !process.env.DATABASE_URL || process.env.TEST_EMBEDDED === '1';
+const embedded = !testsUseServer();
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();

@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { APPLICATION_ROLE, connectionPrivileges, createPrismaClient, deployMigrations, type PrismaClient } from '../src/index.js';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase, testsUseServer } from '../src/testing/index.js';
+import { onServer } from '../src/testing/server.js';
 import { workspaceRoot } from '../src/workspace.js';
 
 const MIGRATION = '20261201060437_create_application_role';
@@ -21,16 +22,6 @@ const SERVER_ONLY = testsUseServer() ? false : 'needs a PostgreSQL server: PGlit
 
 /** PostgreSQL's own refusal for a missing privilege (42501), as Prisma reports a raw query's failure. */
 const REFUSED = /42501|permission denied|must be owner/;
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function migrationSql(): Promise<string> {
   return readFile(path.join(workspaceRoot(), 'libs/db/prisma/migrations', MIGRATION, 'migration.sql'), 'utf8');
@@ -182,10 +173,10 @@ describe('the migration that creates the role', () => {
     const database = await createEmptyDatabase();
     try {
       // A server's role exists since this run's template was migrated; each PGlite is a cluster of its own.
-      if (!testsUseServer()) await withClient(database.url, (client) => client.query(`CREATE ROLE ${APPLICATION_ROLE} NOLOGIN`));
+      if (!testsUseServer()) await onServer(database.url, (client) => client.query(`CREATE ROLE ${APPLICATION_ROLE} NOLOGIN`));
       await deployMigrations(database.url);
       const grants = () =>
-        withClient(database.url, async (client) => {
+        onServer(database.url, async (client) => {
           const { rows } = await client.query(`SELECT table_name, string_agg(privilege_type, ',' ORDER BY privilege_type) AS privileges
             FROM information_schema.role_table_grants WHERE grantee = $1 GROUP BY table_name ORDER BY table_name`, [APPLICATION_ROLE]);
           return rows;
@@ -193,7 +184,7 @@ describe('the migration that creates the role', () => {
       const granted = await grants();
       assert.deepEqual(granted.find((row) => row.table_name === 'audit_events'), { table_name: 'audit_events', privileges: 'INSERT,SELECT' });
       assert.deepEqual(granted.find((row) => row.table_name === 'patients'), { table_name: 'patients', privileges: 'INSERT,SELECT,UPDATE' });
-      await withClient(database.url, async (client) => client.query(await migrationSql()));
+      await onServer(database.url, async (client) => client.query(await migrationSql()));
       assert.deepEqual(await grants(), granted);
     } finally {
       await database.drop();
@@ -204,13 +195,13 @@ describe('the migration that creates the role', () => {
     const role = `clinic_app_bypass_${randomBytes(4).toString('hex')}`;
     const database = await createTestDatabase();
     try {
-      await withClient(database.url, (client) => client.query(`CREATE ROLE ${role} NOLOGIN BYPASSRLS`));
+      await onServer(database.url, (client) => client.query(`CREATE ROLE ${role} NOLOGIN BYPASSRLS`));
       const sql = (await migrationSql()).replaceAll(APPLICATION_ROLE, role);
-      await assert.rejects(withClient(database.url, (client) => client.query(sql)), /bypasses row security/);
+      await assert.rejects(onServer(database.url, (client) => client.query(sql)), /bypasses row security/);
     } finally {
       await database.drop();
       // A PGlite instance is a cluster of its own, gone with it.
-      if (testsUseServer()) await withClient(process.env.DATABASE_URL!, (client) => client.query(`DROP ROLE IF EXISTS ${role}`));
+      if (testsUseServer()) await onServer(process.env.DATABASE_URL!, (client) => client.query(`DROP ROLE IF EXISTS ${role}`));
     }
   });
 
@@ -244,7 +235,7 @@ describe('the migration that creates the role', () => {
     } finally {
       await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
       await Promise.all(databases.map((database) => database.drop()));
-      await withClient(process.env.DATABASE_URL!, (client) => client.query(`DROP ROLE IF EXISTS ${role}`));
+      await onServer(process.env.DATABASE_URL!, (client) => client.query(`DROP ROLE IF EXISTS ${role}`));
     }
   });
 });

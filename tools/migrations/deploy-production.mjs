@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The production release step: check, back up, then apply the pending migrations.
 //
-//   DATABASE_URL=… [BACKUP_DIR=backups] node tools/migrations/deploy-production.mjs
+//   MIGRATION_DATABASE_URL=… [BACKUP_DIR=backups] node tools/migrations/deploy-production.mjs
 //     [--backup-dir <dir>] [--require-durable-backup] [--config <prisma config file>]
+//   (DATABASE_URL when MIGRATION_DATABASE_URL is unset)
 //   (nx run db:migrate:production)
 //
 // 1. Refuses, changing nothing, when a migration the database applied no longer matches its
@@ -20,7 +21,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { requireDurableTarget, s3Target, uploadBackup } from './lib/backup-target.mjs';
-import { databaseName, libpqTarget, requireDatabaseUrl } from './lib/database.mjs';
+import { databaseName, libpqTarget, requireMigrationDatabaseUrl } from './lib/database.mjs';
 import { EditedMigrationsRefused, refuseEditedMigrations } from './lib/edited-migrations.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { runPgTool } from './lib/pg-tools.mjs';
@@ -36,14 +37,14 @@ const { values: options } = parseArgs({
   },
 });
 if (options.help) {
-  console.log('usage: DATABASE_URL=… [BACKUP_DIR=…] [BACKUP_S3_BUCKET=…] node tools/migrations/deploy-production.mjs [--backup-dir <dir>] [--require-durable-backup] [--config <file>]');
+  console.log('usage: MIGRATION_DATABASE_URL=… [BACKUP_DIR=…] [BACKUP_S3_BUCKET=…] node tools/migrations/deploy-production.mjs [--backup-dir <dir>] [--require-durable-backup] [--config <file>]');
   process.exit(0);
 }
 
 // Files and folders this process creates (the dump included: pg_dump inherits it) are private.
 process.umask(0o077);
 
-const url = requireDatabaseUrl();
+const url = requireMigrationDatabaseUrl();
 const database = databaseName(url);
 const chosenDir = options['backup-dir'] ?? process.env.BACKUP_DIR;
 const backupDir = path.resolve(chosenDir || path.join(repoRoot, 'backups'));
@@ -105,7 +106,7 @@ async function main() {
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   const fetch = stored ? `copy ${stored} to <file> with any S3 client, then ` : '';
-  const restore = `${fetch}DATABASE_URL=<server url> nx run db:restore -- --dump ${stored ? '<file>' : dump} --database <new database name>`;
+  const restore = `${fetch}MIGRATION_DATABASE_URL=<server url> nx run db:restore -- --dump ${stored ? '<file>' : dump} --database <new database name>`;
   const where = stored ? `${stored} (and ${dump} on this machine)` : dump;
   if (result.exitCode !== 0) {
     console.error(`\nthe deploy failed. The failing migration's transaction was rolled back and it is marked failed in _prisma_migrations.`);

@@ -7,7 +7,7 @@
 //   DATABASE_URL=… node tools/migrations/migrate-dev.mjs --name <verb>_<what> [--create-only] [--i-know-this-is-<database>] [--config <file>]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { requireDatabaseUrl } from './lib/database.mjs';
+import { requireMigrationDatabaseUrl } from './lib/database.mjs';
 import { assertMayDestroyData, isRefusal, takeConfirmation } from './lib/destructive-guard.mjs';
 import { namingProblems } from './lib/naming.mjs';
 import { defaultPrismaConfig } from './lib/prisma-config.mjs';
@@ -52,7 +52,7 @@ async function main() {
   const problems = descriptionProblems(options.name?.trim());
   if (problems.length) throw new UsageError(problems.join('\n'));
 
-  const url = requireDatabaseUrl();
+  const url = requireMigrationDatabaseUrl();
   await assertMayDestroyData(url, 'nx run db:migrate-dev', confirmation);
   const createOnly = options['create-only'] ? ['--create-only'] : [];
   return runPrismaInTerminal(['migrate', 'dev', '--name', options.name.trim(), ...createOnly, '--config', path.resolve(options.config)], { DATABASE_URL: url });

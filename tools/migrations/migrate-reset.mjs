@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { requireDatabaseUrl } from './lib/database.mjs';
+import { requireMigrationDatabaseUrl } from './lib/database.mjs';
 import { assertMayDestroyData, isRefusal, takeConfirmation } from './lib/destructive-guard.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { defaultPrismaConfig } from './lib/prisma-config.mjs';
@@ -42,7 +42,7 @@ async function main() {
     console.log('usage: DATABASE_URL=… node tools/migrations/migrate-reset.mjs [--i-know-this-is-<database>] [--config <prisma config file>]');
     return 0;
   }
-  const url = requireDatabaseUrl();
+  const url = requireMigrationDatabaseUrl();
   const standing = await assertMayDestroyData(url, COMMAND, confirmation);
   const why = standing.environment === 'development' ? 'marked development' : standing.holdsTables ? 'confirmed by name' : 'it holds no tables';
   console.log(`resetting database "${standing.database}" on ${standing.server} (${why})`);

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadClinicDb } from './lib/clinic-db.mjs';
-import { requireDatabaseUrl } from './lib/database.mjs';
+import { requireMigrationDatabaseUrl } from './lib/database.mjs';
 import { defaultPrismaConfig, prismaPaths } from './lib/prisma-config.mjs';
 import { runPrismaInTerminal } from './lib/prisma.mjs';
 
@@ -26,7 +26,7 @@ if (options.help) {
   process.exit(0);
 }
 
-const url = requireDatabaseUrl();
+const url = requireMigrationDatabaseUrl();
 const config = path.resolve(options.config);
 
 async function main() {

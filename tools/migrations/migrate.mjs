@@ -8,7 +8,7 @@
 // Exit 0 deployed (or nothing pending), 1 refused or the deploy failed, 2 it could not run.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { requireDatabaseUrl } from './lib/database.mjs';
+import { requireMigrationDatabaseUrl } from './lib/database.mjs';
 import { EditedMigrationsRefused, refuseEditedMigrations } from './lib/edited-migrations.mjs';
 import { defaultPrismaConfig, prismaPaths } from './lib/prisma-config.mjs';
 import { runPrismaInTerminal } from './lib/prisma.mjs';
@@ -24,7 +24,7 @@ if (options.help) {
   process.exit(0);
 }
 
-const url = requireDatabaseUrl();
+const url = requireMigrationDatabaseUrl();
 const config = path.resolve(options.config);
 
 async function main() {

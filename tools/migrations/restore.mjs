@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Restores a backup made by deploy-production (pg_dump --format=custom) into a named database.
 //
-//   DATABASE_URL=<any database on the server> node tools/migrations/restore.mjs --dump <file> --database <name> [--force [--i-know-this-is-<name>]]
+//   MIGRATION_DATABASE_URL=<any database on the server> node tools/migrations/restore.mjs --dump <file> --database <name> [--force [--i-know-this-is-<name>]]
+//   (DATABASE_URL when MIGRATION_DATABASE_URL is unset)
 //   (nx run db:restore -- --dump <file> --database <name>)
 //
 // The database is created when it does not exist. An existing one that holds anything is left
@@ -15,7 +16,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { requireDatabaseUrl, urlForDatabase, withClient } from './lib/database.mjs';
+import { requireMigrationDatabaseUrl, urlForDatabase, withClient } from './lib/database.mjs';
 import { assertMayDestroyData, isRefusal, takeConfirmation } from './lib/destructive-guard.mjs';
 import { runPgTool } from './lib/pg-tools.mjs';
 
@@ -29,7 +30,7 @@ const { values: options } = parseArgs({
     help: { type: 'boolean', default: false },
   },
 });
-const usage = 'usage: DATABASE_URL=… node tools/migrations/restore.mjs --dump <file> --database <name> [--force [--i-know-this-is-<name>]]';
+const usage = 'usage: MIGRATION_DATABASE_URL=… node tools/migrations/restore.mjs --dump <file> --database <name> [--force [--i-know-this-is-<name>]]';
 if (options.help) {
   console.log(usage);
   process.exit(0);
@@ -39,7 +40,7 @@ if (!options.dump || !options.database) {
   process.exit(2);
 }
 
-const serverUrl = requireDatabaseUrl();
+const serverUrl = requireMigrationDatabaseUrl();
 const dump = path.resolve(options.dump);
 const target = options.database;
 // CREATE and DROP DATABASE run from another database on the same server.

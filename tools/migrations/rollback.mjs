@@ -2,7 +2,8 @@
 // Rolls back the latest applied migration with its down.sql, and records it as rolled back so
 // that the next `prisma migrate deploy` applies it again.
 //
-//   DATABASE_URL=… node tools/migrations/rollback.mjs [--dry-run] [--force [--i-know-this-is-<database>]] [--migrations <dir>]
+//   MIGRATION_DATABASE_URL=… node tools/migrations/rollback.mjs [--dry-run] [--force [--i-know-this-is-<database>]] [--migrations <dir>]
+//   (DATABASE_URL when MIGRATION_DATABASE_URL is unset)
 //   (nx run db:rollback [-- --dry-run | --force])
 //
 // It refuses, changing nothing, when: a migration is in a failed state; the latest applied
@@ -19,7 +20,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { needsNoTransaction, splitSqlStatements } from '../prisma-engine/split-sql.mjs';
-import { requireDatabaseUrl, withClient } from './lib/database.mjs';
+import { requireMigrationDatabaseUrl, withClient } from './lib/database.mjs';
 import { assertMayDestroyData, isRefusal, takeConfirmation } from './lib/destructive-guard.mjs';
 import { dataAtRisk, findDestructiveStatements } from './lib/down-data-loss.mjs';
 import { appliedMigrations, failedMigrations, markRolledBack, PRISMA_MIGRATE_LOCK, readHistory } from './lib/history-table.mjs';
@@ -37,13 +38,13 @@ const { values: options } = parseArgs({
   },
 });
 if (options.help) {
-  console.log('usage: DATABASE_URL=… node tools/migrations/rollback.mjs [--dry-run] [--force [--i-know-this-is-<database>]] [--migrations <dir>]');
+  console.log('usage: MIGRATION_DATABASE_URL=… node tools/migrations/rollback.mjs [--dry-run] [--force [--i-know-this-is-<database>]] [--migrations <dir>]');
   process.exit(0);
 }
 
 class Refusal extends Error {}
 
-const url = requireDatabaseUrl();
+const url = requireMigrationDatabaseUrl();
 const migrationsDir = path.resolve(options.migrations);
 const lockTimeout = process.env.MIGRATION_LOCK_TIMEOUT || '10s';
 

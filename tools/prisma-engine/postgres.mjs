@@ -17,7 +17,7 @@ const LOCK_TIMEOUT = process.env.MIGRATION_LOCK_TIMEOUT || '10s';
  * by adding `database` to this config, and a connection string would win over it.
  */
 export function poolConfigFromUrl(url) {
-  if (!url) throw new KnownEngineError('P1012', 'The datasource has no url: set DATABASE_URL.');
+  if (!url) throw new KnownEngineError('P1012', 'The datasource has no url: set MIGRATION_DATABASE_URL (or DATABASE_URL).');
   const parsed = parseConnectionString(url);
   const config = {
     host: parsed.host || 'localhost',

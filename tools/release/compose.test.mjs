@@ -67,7 +67,7 @@ describe('docker-compose.yml', () => {
     const migrate = services.migrate;
     assert.deepEqual(migrate.command, ['node', 'tools/migrations/migrate.mjs']);
     assert.equal(migrate.restart, 'no');
-    assert.equal(userOf(environment('migrate').DATABASE_URL), 'clinic', 'the owner role (POSTGRES_USER)');
+    assert.equal(userOf(environment('migrate').MIGRATION_DATABASE_URL), 'clinic_owner', 'the owner of the tables');
     for (const name of ['api-1', 'api-2', 'worker']) {
       assert.deepEqual(services[name].depends_on.migrate, { condition: 'service_completed_successfully' }, name);
     }
@@ -78,7 +78,7 @@ describe('docker-compose.yml', () => {
       const env = environment(name);
       assert.equal(hostOf(env.DATABASE_URL), 'postgres', name);
       assert.equal(hostOf(env.DATABASE_REPLICA_URLS), 'postgres-replica', name);
-      assert.notEqual(userOf(env.DATABASE_URL), 'clinic', `${name} does not connect as the owner`);
+      assert.equal(userOf(env.DATABASE_URL), 'clinic_api', `${name} logs in as a member of clinic_app, not as the owner`);
       assert.equal(env.SCRIBE_WORKER, 'off', name);
       assert.equal(env.TRUST_PROXY, 'true', `${name} sits behind the proxy`);
       assert.equal(services[name].ports, undefined, `${name} is reached through the proxy only`);

@@ -31,7 +31,7 @@ describe('.github/workflows/migrate.yml', () => {
     assert.match(preflight, /::error::No durable backup target[^\n]*\n\s*exit 1/);
     assert.match(migrate.jobs.migrate['runs-on'], /fromJSON\(needs\.preflight\.outputs\.runner\)/);
     assert.match(runs(migrate.jobs.migrate), /node tools\/migrations\/deploy-production\.mjs --require-durable-backup/);
-    assert.match(migrate.jobs.migrate.env.DATABASE_URL, /secrets\.MIGRATION_DATABASE_URL/);
+    assert.match(migrate.jobs.migrate.env.MIGRATION_DATABASE_URL, /secrets\.MIGRATION_DATABASE_URL/);
   });
 });
 

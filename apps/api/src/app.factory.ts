@@ -3,10 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
-import { AppModule } from './app.module.js';
+import { AppModule, type ServingConfig } from './app.module.js';
 import { recordRoutes } from './common/route-registry.js';
 import { createValidationPipe, jsonDepthExceeds, MAX_JSON_DEPTH, RefuseUnstorableText } from './common/validation.js';
-import type { AppConfig } from './config/app-config.js';
 import { loggerOptions, logRequests, PinoNestLogger, requestIdOf } from './logging/request-logging.js';
 
 export const API_PREFIX = 'api/v1';
@@ -65,7 +64,7 @@ export interface CreateAppOptions {
 }
 
 /** The configured application, initialised but not listening: main.ts listens, tests inject. */
-export async function createApp(config: AppConfig & { databaseUrl: string }, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: ServingConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter({

@@ -1,4 +1,5 @@
-// Seeds the database at DATABASE_URL with one environment's data (docs/seeds.md).
+// Seeds the database at MIGRATION_DATABASE_URL (else DATABASE_URL) with one environment's data
+// (docs/seeds.md). Seeding is part of a release, like migrating: it runs as the owner of the tables.
 //   node --import tsx libs/db/prisma/seed.ts [--environment development|staging|production]
 // Also run by `npx prisma db seed` and `nx run db:seed:<environment>` (Prisma 7's `migrate reset` no
 // longer seeds: run `prisma db seed` after it).
@@ -45,8 +46,8 @@ async function assertMigrated(databaseUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   const environment = chosenEnvironment();
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) refuse('DATABASE_URL is not set: point it at the database to seed');
+  const databaseUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  if (!databaseUrl) refuse('DATABASE_URL is not set (nor MIGRATION_DATABASE_URL): point it at the database to seed');
   await assertMigrated(databaseUrl);
 
   // One connection: the embedded PostgreSQL serves a single session, and one is plenty here.

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { startEmbeddedPostgres } from '../src/embedded/embedded-postgres.js';
 import { type PrismaCliResult, runPrismaCli } from '../src/prisma-cli.js';
-import { executeSql } from '../src/testing/index.js';
+import { executeSql, testsUseServer } from '../src/testing/index.js';
 import { workspaceRoot } from '../src/workspace.js';
 
-const embedded = !process.env.DATABASE_URL || process.env.TEST_EMBEDDED === '1';
+const embedded = !testsUseServer();
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();

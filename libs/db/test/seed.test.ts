@@ -71,7 +71,7 @@ function noInsertions(summary: SeedSummary): void {
 /** Runs the CLI entry the way `prisma db seed` and `nx run db:seed` do. */
 function runSeedCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const inherited = { ...process.env };
-  for (const name of ['SEED_ENVIRONMENT', 'SEED_ADMIN_EMAIL', 'SEED_ADMIN_PASSWORD', 'SEED_STAGING_PASSWORD']) delete inherited[name];
+  for (const name of ['SEED_ENVIRONMENT', 'SEED_ADMIN_EMAIL', 'SEED_ADMIN_PASSWORD', 'SEED_STAGING_PASSWORD', 'MIGRATION_DATABASE_URL']) delete inherited[name];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'libs/db/prisma/seed.ts', ...args], {
       cwd: workspaceRoot(),

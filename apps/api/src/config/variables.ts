@@ -51,7 +51,7 @@ export const VARIABLES = {
     secret: true,
     example: 'postgresql://clinic_api@127.0.0.1:5432/clinic',
     description:
-      'Unset: the API starts an embedded PostgreSQL (PGlite) in EMBEDDED_DATA_DIR, migrates it and seeds development data on first start. Set it to use a PostgreSQL server.',
+      'The API\'s login, a member of the application role clinic_app (README, "Database roles"). Unset: the API starts an embedded PostgreSQL (PGlite) in EMBEDDED_DATA_DIR, migrates it and seeds development data on first start.',
   },
   DATABASE_POOL_SIZE: {
     group: 'api',
@@ -140,6 +140,14 @@ export const VARIABLES = {
       "How long one API process reuses a provider's authority (role, active, session epoch) read from the database; 0 reads it on every request. A deactivation or role change through another replica takes effect within this many seconds.",
   },
 
+  MIGRATION_DATABASE_URL: {
+    group: 'migrations',
+    type: 'postgres-url',
+    secret: true,
+    example: 'postgresql://clinic_owner@127.0.0.1:5432/clinic',
+    description:
+      'The owner of the tables, for Prisma Migrate, the seeds and the tools in tools/migrations (never the API). Unset: they use DATABASE_URL, which must then be the owner.',
+  },
   MIGRATION_LOCK_TIMEOUT: { group: 'migrations', type: 'text', default: '10s', description: 'How long a migration statement may wait for a lock before the migration fails.' },
   SHADOW_DATABASE_URL: {
     group: 'migrations',
@@ -193,5 +201,8 @@ export const VARIABLES = {
 
 export type VariableName = keyof typeof VARIABLES;
 
-/** Variables tests and CI set for their own plumbing; they configure nothing a clinic runs. */
-export const TEST_ONLY_VARIABLES = ['TEST_EMBEDDED', 'TEST_TEMPLATE_DUMP', 'TEST_TEMPLATE_DATABASE', 'CI', 'PGUSER'] as const;
+/**
+ * Variables that test runners, CI runners and the evaluation command set for their own plumbing;
+ * they configure nothing a clinic runs.
+ */
+export const TEST_ONLY_VARIABLES = ['TEST_EMBEDDED', 'TEST_TEMPLATE_DUMP', 'TEST_TEMPLATE_DATABASE', 'CI', 'PGUSER', 'GITHUB_WORKSPACE', 'RUNNER_TEMP', 'SCRIBE_EVAL_DIR'] as const;

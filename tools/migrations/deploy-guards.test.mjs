@@ -147,7 +147,7 @@ describe('the production deploy', () => {
       assert.deepEqual(await readFile(path.join(backups, 's3', dump)), s3.objects.get(key), 'the bucket holds the whole dump');
       assert.equal(s3.requests.find((request) => request.method === 'PUT').headers['x-amz-server-side-encryption'], 'AES256');
       assert.match(result.stdout, new RegExp(`The backup taken just before is s3://${key.replace(/\./g, '\\.')}`));
-      assert.match(result.stdout, /copy s3:\/\/\S+ to <file> with any S3 client, then DATABASE_URL=<server url> nx run db:restore/);
+      assert.match(result.stdout, /copy s3:\/\/\S+ to <file> with any S3 client, then MIGRATION_DATABASE_URL=<server url> nx run db:restore/);
       assert.equal((await query(db, 'SELECT count(*)::int AS n FROM _prisma_migrations')).at(0).n > 0, true, 'deployed');
     } finally {
       await s3.stop();

@@ -64,7 +64,9 @@ let code;
 try {
   const concurrency = String(Math.max(1, os.availableParallelism()));
   code = await run(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...testArgs, ...tests], {
-    env: { ...prepared.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
+    // Tests read the tools' and Prisma's output as text: no colour codes, whatever the runner
+    // (nx forces colour for its children).
+    env: { ...prepared.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', FORCE_COLOR: '0', NO_COLOR: '1' },
   });
 } finally {
   await prepared.cleanup();

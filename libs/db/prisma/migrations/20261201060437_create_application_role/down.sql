@@ -7,7 +7,13 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE, SELECT ON SEQUENCES FROM
 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM clinic_app;
 
 REVOKE ALL ON "audit_events", "record_amendments" FROM clinic_app;
-REVOKE ALL ON "_prisma_migrations" FROM clinic_app;
+DO $$
+BEGIN
+    IF to_regclass('public._prisma_migrations') IS NOT NULL THEN
+        REVOKE ALL ON "_prisma_migrations" FROM clinic_app;
+    END IF;
+END
+$$;
 REVOKE ALL ON "allergies", "chronic_conditions", "symptoms", "prescriptions", "refresh_tokens", "throttle_counters" FROM clinic_app;
 REVOKE ALL ON "providers", "patients", "appointments", "medical_records", "vital_signs" FROM clinic_app;
 REVOKE USAGE ON SCHEMA public FROM clinic_app;

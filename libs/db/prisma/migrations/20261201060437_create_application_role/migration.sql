@@ -47,8 +47,15 @@ GRANT USAGE ON SCHEMA public TO clinic_app;
 GRANT SELECT, INSERT, UPDATE ON "providers", "patients", "appointments", "medical_records", "vital_signs" TO clinic_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "allergies", "chronic_conditions", "symptoms", "prescriptions", "refresh_tokens", "throttle_counters" TO clinic_app;
 -- Read only: the readiness probe compares the applied migrations with the code's (no patient
--- data is in it); only the owner's deploys write it.
-GRANT SELECT ON "_prisma_migrations" TO clinic_app;
+-- data is in it); only the owner's deploys write it. Prisma replays migrations into a shadow
+-- database that has no history table, hence the check.
+DO $$
+BEGIN
+    IF to_regclass('public._prisma_migrations') IS NOT NULL THEN
+        GRANT SELECT ON "_prisma_migrations" TO clinic_app;
+    END IF;
+END
+$$;
 -- Append-only: written once and read, never changed or removed.
 GRANT SELECT, INSERT ON "audit_events", "record_amendments" TO clinic_app;
 

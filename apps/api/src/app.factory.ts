@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
+import { FHIR_BASE_PATH } from './common/fhir-errors.js';
 import { recordRoutes } from './common/route-registry.js';
 import { createValidationPipe, jsonDepthExceeds, MAX_JSON_DEPTH, RefuseUnstorableText } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -66,7 +67,8 @@ export async function createApp(config: AppConfig & { databaseUrl: string }, opt
   recordRoutes(app);
   logRequests(app.getHttpAdapter().getInstance());
   app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  // Health probes and the FHIR API (its base, /fhir/R4, is FHIR's convention) live outside /api/v1.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', `${FHIR_BASE_PATH.slice(1)}/*path`] });
   refuseDeepJson(app);
   app.useGlobalPipes(new RefuseUnstorableText(), createValidationPipe());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });

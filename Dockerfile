@@ -3,8 +3,12 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# Every workspace's package.json, so that npm ci links them all (the API imports @clinic/fhir and @clinic/scribe).
 COPY apps/api/package.json apps/api/package.json
 COPY libs/db/package.json libs/db/package.json
+COPY libs/fhir/package.json libs/fhir/package.json
+COPY libs/scribe/package.json libs/scribe/package.json
+COPY libs/api-client/package.json libs/api-client/package.json
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build --projects=db,api

@@ -151,6 +151,10 @@ export const ACCESS_TABLE = {
   'PATCH /api/v1/records/{recordId}/prescriptions/{prescriptionId}': { allow: RECORD_WRITERS, audit: ofRecord('prescription', 'prescriptionId') },
   'DELETE /api/v1/records/{recordId}/prescriptions/{prescriptionId}': { allow: RECORD_WRITERS, audit: ofRecord('prescription', 'prescriptionId') },
 
+  // Who read or changed what: for those who answer for the records, not for those who keep them.
+  'GET /api/v1/audit-events': { allow: ADMINS, enumerates: true, audit: { resource: 'audit_events' } },
+  'GET /api/v1/patients/{id}/audit-events': { allow: ADMINS, enumerates: true, audit: ofPatient('audit_events') },
+
   // The FHIR R4 API (read-only): the same roles as the /api/v1 routes over the same rows, and the
   // same words in the trail. Staff read a chart without its notes there too: no Composition, and
   // prescriptions without their indication or override reason. A search names its patient in the
@@ -172,10 +176,6 @@ export const ACCESS_TABLE = {
   'GET /fhir/R4/MedicationRequest': { allow: CHART_VIEWERS, partly: { staff: 'without notes' }, enumerates: true, audit: { resource: 'prescription' } },
   'GET /fhir/R4/MedicationRequest/{id}': { allow: CHART_VIEWERS, partly: { staff: 'without notes' }, audit: { resource: 'prescription', idParam: 'id' } },
   'GET /fhir/R4/Composition/{id}': { allow: RECORD_READERS, audit: { resource: 'medical_record', idParam: 'id', patient: { param: 'id', via: 'medical_record' } } },
-
-  // Who read or changed what: for those who answer for the records, not for those who keep them.
-  'GET /api/v1/audit-events': { allow: ADMINS, enumerates: true, audit: { resource: 'audit_events' } },
-  'GET /api/v1/patients/{id}/audit-events': { allow: ADMINS, enumerates: true, audit: ofPatient('audit_events') },
 } as const satisfies Record<RouteKey, RouteAccess>;
 
 export type AccessRoute = keyof typeof ACCESS_TABLE;

@@ -24,7 +24,8 @@ function pattern(start: string, anywhere: boolean): string {
   return `${anywhere ? '%' : ''}${literal}%`;
 }
 
-const either = (conditions: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(conditions, ' OR ')})`;
+/** Any of these; none at all matches no one (a list asked for that holds nothing finds nothing, never everyone). */
+const either = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, ' OR ')})` : Prisma.sql`FALSE`);
 const day = (moment: Date) => Prisma.sql`${moment.toISOString().slice(0, 10)}::date`;
 
 // The name conditions repeat the expressions of migration 20261125224800's indexes, so the
@@ -45,15 +46,17 @@ export function patientMatchConditions(match: PatientMatch): Prisma.Sql[] {
     [match.firstNameStarts, ['firstName']],
   ];
   for (const [starts, columns] of names) {
-    if (starts && starts.length > 0) conditions.push(inFullName(starts), startsWith(columns, starts));
+    if (starts) conditions.push(inFullName(starts), startsWith(columns, starts));
   }
   if (match.born?.from) conditions.push(Prisma.sql`p."dateOfBirth" >= ${day(match.born.from)}`);
   if (match.born?.before) conditions.push(Prisma.sql`p."dateOfBirth" < ${day(match.born.before)}`);
   if (match.sexes) conditions.push(Prisma.sql`p."sex"::text = ANY(${[...match.sexes]}::text[])`);
-  const telecom: Prisma.Sql[] = [];
-  if (match.phoneDigits && match.phoneDigits.length > 0) telecom.push(Prisma.sql`regexp_replace(p."phone", '\\D', '', 'g') = ANY(${[...match.phoneDigits]}::text[])`);
-  if (match.emails && match.emails.length > 0) telecom.push(Prisma.sql`lower(p."email") IN (SELECT lower(address) FROM unnest(${[...match.emails]}::text[]) address)`);
-  if (telecom.length > 0) conditions.push(either(telecom));
+  if (match.phoneDigits || match.emails) {
+    const telecom: Prisma.Sql[] = [];
+    if (match.phoneDigits?.length) telecom.push(Prisma.sql`regexp_replace(p."phone", '\\D', '', 'g') = ANY(${[...match.phoneDigits]}::text[])`);
+    if (match.emails?.length) telecom.push(Prisma.sql`lower(p."email") IN (SELECT lower(address) FROM unnest(${[...match.emails]}::text[]) address)`);
+    conditions.push(either(telecom));
+  }
   if (match.archived === 'exclude') conditions.push(Prisma.sql`p."archivedAt" IS NULL`);
   if (match.archived === 'only') conditions.push(Prisma.sql`p."archivedAt" IS NOT NULL`);
   return conditions;

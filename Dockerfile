@@ -3,13 +3,14 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Every workspace's package.json, so that npm ci links them all (the API imports @clinic/fhir and @clinic/scribe).
 COPY apps/api/package.json apps/api/package.json
 COPY libs/db/package.json libs/db/package.json
-COPY libs/fhir/package.json libs/fhir/package.json
 COPY libs/scribe/package.json libs/scribe/package.json
+COPY libs/fhir/package.json libs/fhir/package.json
 COPY libs/api-client/package.json libs/api-client/package.json
-RUN npm ci --no-audit --no-fund
+# No package's install script is needed (the schema engine is not downloaded, see above), and
+# npm 10 in this image would run them: prisma's would try to fetch a native engine.
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npx nx run-many -t build --projects=db,api
 
@@ -17,7 +18,10 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /app /app
-RUN npm prune --omit=dev --no-audit --no-fund || true
+# The build and test tools (nx, eslint, supertest …) stay out of the image; the
+# migration CLI (prisma, tsx for the seeds) is a runtime dependency and stays. A prune that
+# fails fails the build.
+RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 USER node
 EXPOSE 3000
 CMD ["node", "apps/api/dist/main.js"]

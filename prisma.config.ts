@@ -21,8 +21,10 @@ export default defineConfig({
     path: path.join(root, 'libs/db/prisma/migrations'),
     seed: 'node --import tsx libs/db/prisma/seed.ts',
   },
+  // Migrations (and seeds) run as the owner of the tables; the API connects as a member of
+  // clinic_app, which may not change the schema. With one URL for both, DATABASE_URL serves.
   datasource: {
-    url: process.env.DATABASE_URL,
+    url: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
     shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL,
   },
 });

@@ -1,22 +1,24 @@
 #!/usr/bin/env node
-// `nx run db:drift`: do schema.prisma, the migrations and (when DATABASE_URL is set) the live
-// database agree?
+// `nx run db:drift`: do schema.prisma, the migrations and (when MIGRATION_DATABASE_URL or
+// DATABASE_URL is set) the live database agree?
 //   1. schema.prisma against the migrations: a model changed without a migration;
-//   2. with DATABASE_URL, the live database against the migrations: migrations not applied (or
-//      failed), or the database changed by hand (ALTER TABLE outside a migration).
+//   2. with a database, the live database against the migrations: migrations not applied (or
+//      failed), or the database changed by hand (ALTER TABLE outside a migration). It is read as
+//      the migrations see it: MIGRATION_DATABASE_URL (the owner), else DATABASE_URL.
 // Prints the SQL of each difference and exits 1; exits 0 with one line when all agree; exits 2
 // when a check could not run (database unreachable …).
 //
 //   node tools/db/drift.mjs [--config <prisma config file>]
 //
 // Reading the migrations takes a shadow database: SHADOW_DATABASE_URL, or a throw-away database
-// on DATABASE_URL's server (the role needs CREATEDB), or, with neither set, an embedded
+// on the database's server (the role needs CREATEDB), or, with neither set, an embedded
 // PostgreSQL (PGlite) started for the check.
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prismaPaths } from '../migrations/lib/prisma-config.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
@@ -34,18 +36,6 @@ export function parseDriftArgs(argv) {
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
   return options;
-}
-
-/** The schema and migrations folder a Prisma config names, as the CLI itself resolves them. */
-async function prismaPaths(configFile) {
-  // @prisma/config is the CLI's own dependency: resolved from the CLI so it is its very copy.
-  const { loadConfigFromFile } = createRequire(requireFromRoot.resolve('prisma/package.json'))('@prisma/config');
-  const { config, error } = await loadConfigFromFile({ configFile });
-  if (error) throw new Error(`cannot load ${configFile}: ${error._tag ?? ''} ${error.error?.message ?? JSON.stringify(error)}`);
-  const base = path.dirname(configFile);
-  const schema = path.resolve(base, config.schema ?? 'prisma/schema.prisma');
-  const migrations = path.resolve(base, config.migrations?.path ?? path.join(path.dirname(schema), 'migrations'));
-  return { schema, migrations };
 }
 
 function runPrisma(args, env) {
@@ -130,7 +120,7 @@ async function startEmbeddedDatabases(migrationsDir) {
   };
   try {
     const [main, shadow] = [await start(), await start()];
-    return { env: { DATABASE_URL: main, SHADOW_DATABASE_URL: shadow }, stop: () => Promise.all(started.map((stop) => stop())) };
+    return { env: { DATABASE_URL: main, MIGRATION_DATABASE_URL: main, SHADOW_DATABASE_URL: shadow }, stop: () => Promise.all(started.map((stop) => stop())) };
   } catch (error) {
     await Promise.all(started.map((stop) => stop()));
     throw error;
@@ -142,22 +132,23 @@ function describeDatabase(url) {
     const parsed = new URL(url);
     return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
   } catch {
-    return 'DATABASE_URL';
+    return 'the database';
   }
 }
 
 export async function checkDrift({ config, log = console.log }) {
   const { schema, migrations } = await prismaPaths(config);
   const rel = (file) => path.relative(process.cwd(), file) || '.';
-  const live = process.env.DATABASE_URL;
+  const live = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   const embedded = live || process.env.SHADOW_DATABASE_URL ? undefined : await startEmbeddedDatabases(migrations);
-  const options = { config, env: embedded?.env ?? {} };
+  // A config may read either variable: both name the database checked.
+  const options = { config, env: embedded?.env ?? (live ? { DATABASE_URL: live, MIGRATION_DATABASE_URL: live } : {}) };
   const problems = [];
   try {
     // The two checks are independent: they run side by side.
     const [model, status] = await Promise.all([
       diff(['--from-migrations', migrations], ['--to-schema', schema], options),
-      live ? runPrisma(['migrate', 'status', '--config', config], {}) : undefined,
+      live ? runPrisma(['migrate', 'status', '--config', config], options.env) : undefined,
     ]);
     if (model.differs) {
       problems.push(

@@ -52,7 +52,14 @@ describe('backups around production deploys', { skip: SERVER_ONLY }, () => {
       assert.match(refused.stderr, /database restored_\w+ is not empty \(\d+ objects\): restore into a new name, or pass --force/);
 
       await query({ url: urlForDatabase(process.env.DATABASE_URL, name) }, `DELETE FROM allergies`);
-      const forced = await runTool('restore.mjs', ['--dump', dump, '--database', name, '--force'], server);
+      // Replacing a database that holds tables and no development mark asks for its name too.
+      const unconfirmed = await runTool('restore.mjs', ['--dump', dump, '--database', name, '--force'], server);
+      assert.equal(unconfirmed.code, 1, unconfirmed.output);
+      assert.match(unconfirmed.stderr, new RegExp(`restore refused: nx run db:restore --force would drop data in database "${name}"`));
+      assert.ok(unconfirmed.stderr.includes(`--i-know-this-is-${name}`), unconfirmed.stderr);
+      assert.equal((await query({ url: urlForDatabase(process.env.DATABASE_URL, name) }, 'SELECT count(*)::int AS n FROM allergies'))[0].n, 0, 'nothing replaced');
+
+      const forced = await runTool('restore.mjs', ['--dump', dump, '--database', name, '--force', `--i-know-this-is-${name}`], server);
       assert.equal(forced.code, 0, forced.output);
       assert.deepEqual(await tableFingerprints({ url: urlForDatabase(process.env.DATABASE_URL, name) }), original);
     } finally {

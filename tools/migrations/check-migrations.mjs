@@ -3,8 +3,9 @@
 //   naming     YYYYMMDDHHMMSS_<verb>_<what>, a real UTC timestamp, not in the future, after the base's newest
 //   history    a folder on the base keeps its migration.sql byte for byte and is never deleted
 //   down.sql   every migration after the baseline carries one
-//   lint       squawk (.squawk.toml) over each new migration.sql; unsafe statements need a
-//              reviewed acknowledgement (docs/migrations.md, "Safety lint")
+//   lint       squawk (.squawk.toml) and the expand/contract check over each new migration.sql;
+//              unsafe statements need a reviewed acknowledgement (docs/migrations.md, "Safety
+//              lint", "Releases with several API replicas")
 //   drift      node tools/db/drift.mjs, when that tool exists
 //
 //   node tools/migrations/check-migrations.mjs [--base <ref>] [--all] [--skip-drift] [--migrations <dir>]
@@ -16,8 +17,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ACKNOWLEDGEMENT_FORMAT } from './lib/acknowledgements.mjs';
-import { compareWithBase, resolveBase } from './lib/git-base.mjs';
+import { ACKNOWLEDGEMENT_FORMAT, CONTRACT_ACKNOWLEDGEMENT_FORMAT } from './lib/acknowledgements.mjs';
+import { isContractRule } from './lib/expand-contract.mjs';
+import { compareWithBase, releaseProblem, resolveBase } from './lib/git-base.mjs';
 import { namingProblems } from './lib/naming.mjs';
 import { BASELINE_MIGRATION, defaultMigrationsDir, listMigrationFolders, repoRoot } from './lib/paths.mjs';
 import { lintMigrations } from './lib/safety-lint.mjs';
@@ -68,7 +70,7 @@ async function collectFolders(working) {
       if (stamps.has(stamp)) report.fail('naming', `shares its timestamp with ${stamps.get(stamp)}: Prisma's order between them is arbitrary`);
       stamps.set(stamp, report.name);
     }
-    return { reports, latestOnBase: undefined };
+    return { reports, latestOnBase: undefined, baseSha: await resolveBase(migrationsDir, 'HEAD').then((head) => head.sha, () => undefined) };
   }
   const base = await resolveBase(migrationsDir, options.base);
   console.log(`Checking migrations in ${shownDir} against ${base.ref} (${base.sha.slice(0, 10)}), uncommitted changes included`);
@@ -96,7 +98,7 @@ async function collectFolders(working) {
   }
   const latestOnBase = [...onBase.keys()].filter((name) => onBase.get(name).has('migration.sql')).sort().at(-1);
   for (const name of working.filter((one) => !onBase.has(one))) reports.push(new FolderReport(name, 'new'));
-  return { reports: reports.sort((a, b) => a.name.localeCompare(b.name)), latestOnBase };
+  return { reports: reports.sort((a, b) => a.name.localeCompare(b.name)), latestOnBase, baseSha: base.sha };
 }
 
 function checkNaming(report, latestOnBase) {
@@ -115,9 +117,18 @@ function checkFiles(report) {
   else report.pass('down.sql');
 }
 
-async function checkSafety(reports) {
+/** An expand/contract acknowledgement's release must be code the base already holds. */
+function releaseVerifier(baseSha) {
+  if (!baseSha) return async () => 'cannot be checked outside a git repository with commits';
+  return (release) => releaseProblem(migrationsDir, release, baseSha);
+}
+
+async function checkSafety(reports, baseSha) {
   const linted = reports.filter((report) => report.name !== BASELINE_MIGRATION && existsSync(path.join(migrationsDir, report.name, 'migration.sql')));
-  const results = await lintMigrations(linted.map((report) => path.join(migrationsDir, report.name, 'migration.sql')));
+  const results = await lintMigrations(
+    linted.map((report) => path.join(migrationsDir, report.name, 'migration.sql')),
+    { sameChange: !options.all, verifyRelease: releaseVerifier(baseSha) },
+  );
   for (const report of linted) {
     const { open, acknowledged, problems } = results.get(path.join(migrationsDir, report.name, 'migration.sql'));
     for (const finding of open) {
@@ -125,6 +136,9 @@ async function checkSafety(reports) {
     }
     for (const problem of problems) report.fail('lint', `line ${problem.line}: ${problem.message}`);
     if (open.length) report.fail('lint', `if a finding is safe here, a reviewer acknowledges it directly above the statement:\n      ${ACKNOWLEDGEMENT_FORMAT}`);
+    if (open.some((finding) => isContractRule(finding.rule))) {
+      report.fail('lint', `a contract-* finding is safe only once a release no longer uses what it takes away; acknowledge it naming that release:\n      ${CONTRACT_ACKNOWLEDGEMENT_FORMAT}`);
+    }
     if (!open.length && !problems.length) {
       const reviewed = acknowledged.map((one) => `${one.rule} at line ${one.line}, reviewed by ${one.acknowledgement.reviewer}`);
       report.pass('lint', reviewed.length ? `acknowledged: ${reviewed.join('; ')}` : 'no unsafe statements');
@@ -155,11 +169,11 @@ function runDrift() {
 
 async function main() {
   const working = await listMigrationFolders(migrationsDir);
-  const { reports, latestOnBase } = await collectFolders(working);
+  const { reports, latestOnBase, baseSha } = await collectFolders(working);
   const fresh = reports.filter((report) => report.status === 'new' || report.status === 'checked');
   for (const report of fresh) checkNaming(report, latestOnBase);
   for (const report of reports.filter((one) => one.status !== 'deleted' && one.status !== 'edited')) checkFiles(report);
-  await checkSafety(fresh);
+  await checkSafety(fresh, baseSha);
 
   if (reports.length === 0) console.log('\nno migration folder added or changed');
   reports.forEach(print);

@@ -8,7 +8,8 @@ import { after, describe, it } from 'node:test';
 import { BASELINE_MIGRATION, defaultMigrationsDir } from './lib/paths.mjs';
 import { runTool } from './test-support.mjs';
 
-const ACK = '-- migration-safety: allow ban-drop-column — reviewed by Dana Reyes, reason: the column was never read or written since 2024-02';
+const ACK = '-- migration-safety: allow ban-drop-column — reviewed by Dana Reyes, reason: patients holds a few thousand rows';
+const contracted = (release) => `-- migration-safety: allow contract-drop-column — reviewed by Dana Reyes, contracted in ${release}, reason: the API stopped reading the address in ${release}`;
 const repos = [];
 after(() => Promise.all(repos.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -118,10 +119,39 @@ describe('check-migrations', () => {
     assert.match(unsafe.stdout, /FAIL lint: line 1: ban-drop-column: Dropping a column may break existing clients/);
     assert.match(unsafe.stdout, /-- migration-safety: allow <rule>\[, <rule>\] — reviewed by <name>, reason: <why it is safe here>/);
 
-    await repo.write('20240302000000_remove_patient_address', { 'migration.sql': `${ACK}\nALTER TABLE "patients" DROP COLUMN "address";\n`, 'down.sql': down });
+    assert.match(unsafe.stdout, /FAIL lint: line 1: contract-drop-column: drops column patients.address, which the previous release may still read or write/);
+    assert.match(unsafe.stdout, /acknowledge it naming that release:\n\s+-- migration-safety: allow <contract rule> — reviewed by <name>, contracted in <release tag or commit>, reason: <why>/);
+
+    repo.git('tag', 'v2024.03.0');
+    await repo.write('20240302000000_remove_patient_address', { 'migration.sql': `${ACK}\n${contracted('v2024.03.0')}\nALTER TABLE "patients" DROP COLUMN "address";\n`, 'down.sql': down });
     const reviewed = await repo.check('--base', 'HEAD');
     assert.equal(reviewed.code, 0, reviewed.output);
-    assert.match(reviewed.stdout, /ok {3}lint: acknowledged: ban-drop-column at line 2, reviewed by Dana Reyes/);
+    assert.match(reviewed.stdout, /ok {3}lint: acknowledged: ban-drop-column at line 3, reviewed by Dana Reyes; contract-drop-column at line 3, reviewed by Dana Reyes/);
+  });
+
+  it('accepts a contraction only after a release the base already holds', async () => {
+    const repo = await repository();
+    const down = 'ALTER TABLE "patients" ADD COLUMN "address" VARCHAR(255);\n';
+    const migration = (release) => ({ 'migration.sql': `${ACK}\n${contracted(release)}\nALTER TABLE "patients" DROP COLUMN "address";\n`, 'down.sql': down });
+
+    await repo.write('20240302000000_remove_patient_address', migration('v9.9.9'));
+    const unknown = await repo.check('--base', 'HEAD');
+    assert.equal(unknown.code, 1, unknown.output);
+    assert.match(unknown.stdout, /FAIL lint: line 2: contracted in v9.9.9: not a tag or commit of this repository/);
+
+    // A release cut on this branch after the base has not shipped before the migration.
+    const base = repo.git('rev-parse', 'HEAD').trim();
+    await writeFile(path.join(repo.dir, 'api-change.txt'), 'the API no longer reads the address\n');
+    repo.git('add', 'api-change.txt');
+    repo.git('commit', '-q', '-m', 'stop reading the address');
+    repo.git('tag', 'v2024.04.0');
+    await repo.write('20240302000000_remove_patient_address', migration('v2024.04.0'));
+    const unreleased = await repo.check('--base', base);
+    assert.equal(unreleased.code, 1, unreleased.output);
+    assert.match(unreleased.stdout, /contracted in v2024.04.0: not part of \w+: the release that stopped using it must ship before the migration that takes it away/);
+
+    const released = await repo.check('--base', 'v2024.04.0');
+    assert.equal(released.code, 0, released.output);
   });
 
   it('compares with origin/main by default, else with HEAD~1, uncommitted work included', async () => {

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Restores a backup made by deploy-production (pg_dump --format=custom) into a named database.
 //
-//   DATABASE_URL=<any database on the server> node tools/migrations/restore.mjs --dump <file> --database <name> [--force]
+//   MIGRATION_DATABASE_URL=<any database on the server> node tools/migrations/restore.mjs --dump <file> --database <name> [--force [--i-know-this-is-<name>]]
+//   (DATABASE_URL when MIGRATION_DATABASE_URL is unset)
 //   (nx run db:restore -- --dump <file> --database <name>)
 //
 // The database is created when it does not exist. An existing one that holds anything is left
-// alone unless --force, which drops it (disconnecting its sessions) and creates it afresh: a
+// alone unless --force, which drops it (disconnecting its sessions) and creates it afresh; a
+// database holding tables that is not marked development must also be named
+// (--i-know-this-is-<name>), as for every command that drops data. A
 // restore over existing objects would keep those the backup does not have, such as the tables
 // of the migration being undone. The restore is one transaction: if it fails, the new database
 // stays empty. Restoring into a new name, checking it, then pointing the API at it is the
@@ -13,10 +16,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { requireDatabaseUrl, urlForDatabase, withClient } from './lib/database.mjs';
+import { requireMigrationDatabaseUrl, urlForDatabase, withClient } from './lib/database.mjs';
+import { assertMayDestroyData, isRefusal, takeConfirmation } from './lib/destructive-guard.mjs';
 import { runPgTool } from './lib/pg-tools.mjs';
 
+const { args, confirmation } = await takeConfirmation(process.argv.slice(2));
 const { values: options } = parseArgs({
+  args,
   options: {
     dump: { type: 'string' },
     database: { type: 'string' },
@@ -24,7 +30,7 @@ const { values: options } = parseArgs({
     help: { type: 'boolean', default: false },
   },
 });
-const usage = 'usage: DATABASE_URL=… node tools/migrations/restore.mjs --dump <file> --database <name> [--force]';
+const usage = 'usage: MIGRATION_DATABASE_URL=… node tools/migrations/restore.mjs --dump <file> --database <name> [--force [--i-know-this-is-<name>]]';
 if (options.help) {
   console.log(usage);
   process.exit(0);
@@ -34,7 +40,7 @@ if (!options.dump || !options.database) {
   process.exit(2);
 }
 
-const serverUrl = requireDatabaseUrl();
+const serverUrl = requireMigrationDatabaseUrl();
 const dump = path.resolve(options.dump);
 const target = options.database;
 // CREATE and DROP DATABASE run from another database on the same server.
@@ -61,6 +67,7 @@ async function prepareDatabase() {
     if (!options.force) {
       throw new Error(`database ${target} is not empty (${objects} objects): restore into a new name, or pass --force to drop and replace it`);
     }
+    await assertMayDestroyData(urlForDatabase(serverUrl, target), 'nx run db:restore --force', confirmation);
     console.log(`--force: dropping database ${target} (${objects} objects) to replace it`);
     await withClient(maintenanceUrl, (client) => client.query(`DROP DATABASE ${quoted} WITH (FORCE)`));
   }
@@ -84,7 +91,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (error) => {
-    console.error(`restore refused or failed: ${error.message}`);
+    console.error(isRefusal(error) ? `restore refused: ${error.message}` : `restore refused or failed: ${error.message}`);
     process.exit(1);
   },
 );

@@ -2,13 +2,15 @@
 // Rolls back the latest applied migration with its down.sql, and records it as rolled back so
 // that the next `prisma migrate deploy` applies it again.
 //
-//   DATABASE_URL=… node tools/migrations/rollback.mjs [--dry-run] [--force] [--migrations <dir>]
+//   MIGRATION_DATABASE_URL=… node tools/migrations/rollback.mjs [--dry-run] [--force [--i-know-this-is-<database>]] [--migrations <dir>]
+//   (DATABASE_URL when MIGRATION_DATABASE_URL is unset)
 //   (nx run db:rollback [-- --dry-run | --force])
 //
 // It refuses, changing nothing, when: a migration is in a failed state; the latest applied
 // migration has no down.sql, or its migration.sql is not the one that was applied; the database
 // has drifted from its applied migrations; or the down.sql would drop or empty a table or column
-// that holds data (unless --force). The down.sql and the history update are one transaction
+// that holds data (unless --force; and --force on a database not marked development needs the
+// database named: --i-know-this-is-<database>). The down.sql and the history update are one transaction
 // (unless the down.sql holds CONCURRENTLY …, see rollBackStatementByStatement), taken under
 // Prisma Migrate's own advisory lock so that a deploy cannot run in between. Afterwards it checks
 // that the database is exactly the schema of the migrations before (exit 1 if not).
@@ -18,13 +20,16 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { needsNoTransaction, splitSqlStatements } from '../prisma-engine/split-sql.mjs';
+import { requireMigrationDatabaseUrl, withClient } from './lib/database.mjs';
+import { assertMayDestroyData, isRefusal, takeConfirmation } from './lib/destructive-guard.mjs';
 import { dataAtRisk, findDestructiveStatements } from './lib/down-data-loss.mjs';
-import { requireDatabaseUrl, withClient } from './lib/database.mjs';
 import { appliedMigrations, failedMigrations, markRolledBack, PRISMA_MIGRATE_LOCK, readHistory } from './lib/history-table.mjs';
 import { defaultMigrationsDir } from './lib/paths.mjs';
 import { diffDatabaseAgainst } from './lib/prisma.mjs';
 
+const { args, confirmation } = await takeConfirmation(process.argv.slice(2));
 const { values: options } = parseArgs({
+  args,
   options: {
     'dry-run': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
@@ -33,13 +38,13 @@ const { values: options } = parseArgs({
   },
 });
 if (options.help) {
-  console.log('usage: DATABASE_URL=… node tools/migrations/rollback.mjs [--dry-run] [--force] [--migrations <dir>]');
+  console.log('usage: MIGRATION_DATABASE_URL=… node tools/migrations/rollback.mjs [--dry-run] [--force [--i-know-this-is-<database>]] [--migrations <dir>]');
   process.exit(0);
 }
 
 class Refusal extends Error {}
 
-const url = requireDatabaseUrl();
+const url = requireMigrationDatabaseUrl();
 const migrationsDir = path.resolve(options.migrations);
 const lockTimeout = process.env.MIGRATION_LOCK_TIMEOUT || '10s';
 
@@ -142,6 +147,8 @@ async function rollBackStatementByStatement(client, plan) {
 }
 
 async function main() {
+  // --force lets the down.sql destroy data: only where losing it is harmless, or named.
+  if (options.force && !options['dry-run']) await assertMayDestroyData(url, 'nx run db:rollback --force', confirmation);
   const plan = await withClient(url, planRollback);
   console.log(`latest applied migration: ${plan.latest.migration_name}`);
   await refuseOnDrift(plan.appliedNames);
@@ -166,7 +173,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    if (error instanceof Refusal) console.error(`rollback refused: ${error.message}`);
+    if (error instanceof Refusal || isRefusal(error)) console.error(`rollback refused: ${error.message}`);
     else console.error(`rollback failed: ${error.message}`);
     process.exit(1);
   },

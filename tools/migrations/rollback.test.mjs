@@ -47,7 +47,16 @@ describe('rollback', () => {
       assert.ok(await hasColumn(db, 'patients', 'preferredName'));
       assert.deepEqual(await history(db), before);
 
-      const forced = await rollback('--force');
+      // --force on a database not marked development: the guard asks for the database by name.
+      const [{ name }] = await query(db, 'SELECT current_database() AS name');
+      const unconfirmed = await rollback('--force');
+      assert.equal(unconfirmed.code, 1, unconfirmed.output);
+      assert.match(unconfirmed.stderr, /rollback refused: nx run db:rollback --force would drop data in database "[^"]+" on [^,]+, which carries no environment mark/);
+      assert.ok(unconfirmed.stderr.includes(`--i-know-this-is-${name}`), unconfirmed.stderr);
+      assert.ok(await hasColumn(db, 'patients', 'preferredName'));
+      assert.deepEqual(await history(db), before);
+
+      const forced = await rollback('--force', `--i-know-this-is-${name}`);
       assert.equal(forced.code, 0, forced.output);
       assert.match(forced.stdout, /will destroy: column patients.preferredName/);
       assert.match(forced.stdout, /the database now matches the migrations before it/);

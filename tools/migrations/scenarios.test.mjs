@@ -131,14 +131,19 @@ describe('common migration scenarios', () => {
       );
       await deploy();
 
-      // 3. Required: SET NOT NULL scans the table under a lock that blocks reads, so it carries
-      // a reviewed acknowledgement.
+      // 3. Required, in a later release: SET NOT NULL scans the table under a lock that blocks
+      // reads, and the previous release must already write the field (expand/contract), so it
+      // carries two reviewed acknowledgements.
       await scratch.writeSchema(withLanguage('String'));
       const required = await generate();
       assert.equal(statements(required), 'ALTER TABLE "patients" ALTER COLUMN "preferredLanguage" SET NOT NULL;');
       await add(
         `${stamp(2)}_update_patient_preferred_language_required`,
-        required.replace('ALTER TABLE', `-- migration-safety: allow adding-not-nullable-field — ${REVIEW} patients holds a few thousand rows; the scan takes milliseconds\nALTER TABLE`),
+        required.replace(
+          'ALTER TABLE',
+          `-- migration-safety: allow adding-not-nullable-field — ${REVIEW} patients holds a few thousand rows; the scan takes milliseconds\n` +
+            `-- migration-safety: allow contract-required-column — reviewed by Dana Reyes, contracted in v2024.03.0, reason: every release since v2024.03.0 writes preferredLanguage for new patients\nALTER TABLE`,
+        ),
         'ALTER TABLE "patients" ALTER COLUMN "preferredLanguage" DROP NOT NULL;\n',
       );
       await deploy();
@@ -196,6 +201,7 @@ CREATE TYPE "ConditionStatus" AS ENUM ('active', 'resolved', 'inactive');
 -- migration: nothing changes until the data is mended.
 ALTER TABLE "chronic_conditions" ALTER COLUMN "status" DROP DEFAULT;
 -- migration-safety: allow changing-column-type — ${REVIEW} chronic_conditions holds a few rows per patient; the rewrite takes well under a second
+-- migration-safety: allow contract-column-type — reviewed by Dana Reyes, contracted in v2024.05.0, reason: since v2024.05.0 the API writes only active, resolved or inactive, which the enum takes
 ALTER TABLE "chronic_conditions" ALTER COLUMN "status" TYPE "ConditionStatus" USING lower(btrim("status"))::"ConditionStatus";
 ALTER TABLE "chronic_conditions" ALTER COLUMN "status" SET DEFAULT 'active';
 `,

@@ -8,10 +8,12 @@ import { withClient } from './lib/database.mjs';
 import { BASELINE_MIGRATION, defaultMigrationsDir, listMigrationFolders, repoRoot } from './lib/paths.mjs';
 import { runPrismaCli } from './lib/prisma.mjs';
 
+import { testsUseServer } from '@clinic/db/testing';
+
 export { createEmptyDatabase, createTestDatabase } from '@clinic/db/testing';
 
 /** A real PostgreSQL server (DATABASE_URL), as opposed to the embedded PGlite. */
-export const onServer = Boolean(process.env.DATABASE_URL) && process.env.TEST_EMBEDDED !== '1';
+export const onServer = testsUseServer();
 export const SERVER_ONLY = onServer ? false : 'needs a PostgreSQL server (set DATABASE_URL): the embedded PGlite has no pg_dump/pg_restore and one backend, so no second session';
 
 // A plain object: a config outside the repository cannot import prisma/config, and needs nothing
@@ -57,9 +59,10 @@ export async function scratchPrisma({ only } = {}) {
   };
 }
 
-/** The environment that points Prisma and the tools at a test database and its shadow. */
+/** The environment that points Prisma and the tools at a test database (as its owner) and its shadow. */
 export function dbEnv(db) {
-  return db.shadowUrl ? { DATABASE_URL: db.url, SHADOW_DATABASE_URL: db.shadowUrl } : { DATABASE_URL: db.url };
+  const database = { DATABASE_URL: db.url, MIGRATION_DATABASE_URL: db.url };
+  return db.shadowUrl ? { ...database, SHADOW_DATABASE_URL: db.shadowUrl } : database;
 }
 
 /** Runs one of tools/migrations/*.mjs as an operator would; resolves with its exit code and output. */

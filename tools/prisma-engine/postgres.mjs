@@ -17,7 +17,7 @@ const LOCK_TIMEOUT = process.env.MIGRATION_LOCK_TIMEOUT || '10s';
  * by adding `database` to this config, and a connection string would win over it.
  */
 export function poolConfigFromUrl(url) {
-  if (!url) throw new KnownEngineError('P1012', 'The datasource has no url: set DATABASE_URL.');
+  if (!url) throw new KnownEngineError('P1012', 'The datasource has no url: set MIGRATION_DATABASE_URL (or DATABASE_URL).');
   const parsed = parseConnectionString(url);
   const config = {
     host: parsed.host || 'localhost',
@@ -247,7 +247,13 @@ class MigrationAdapterFactoryImpl {
     if (this.shadowDatabaseUrl) return this.#connectToConfiguredShadowDb();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     const admin = this.config;
-    await withClient(admin, (client) => client.query(`CREATE DATABASE ${quoteIdent(database)}`));
+    await withClient(admin, (client) => client.query(`CREATE DATABASE ${quoteIdent(database)}`)).catch((error) => {
+      throw shadowCreationError(error, admin);
+    });
+    await assertSeparateDatabase({ ...this.config, database }).catch(async (error) => {
+      await withClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`)).catch(() => undefined);
+      throw error;
+    });
     const adapter = await this.#adapterFor({ ...this.config, database });
     const closePool = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
@@ -263,7 +269,9 @@ class MigrationAdapterFactoryImpl {
       throw new KnownEngineError('P3005', 'The shadow database is the main database: SHADOW_DATABASE_URL must name another database.');
     }
     // As the native engine does, a configured shadow database is emptied before use.
-    await withClient(config, (client) => client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;'));
+    await withClient(config, (client) => client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;')).catch((error) => {
+      throw configuredShadowError(error, config);
+    });
     return this.#track(await this.#adapterFor(config));
   }
 
@@ -296,6 +304,50 @@ export class MigrationAdapterFactory {
 
 function describeServer(config) {
   return `${config.host}:${config.port}`;
+}
+
+/**
+ * Creating the throw-away shadow database failed. The engine would report "Failed to connect to
+ * the shadow database / External error id#0"; the operator needs the reason and the fix, in one
+ * line (P3014 is the native engine's code for it).
+ */
+export function shadowCreationError(error, config) {
+  const fix = 'set SHADOW_DATABASE_URL to an empty database it may use (docs/migrations.md)';
+  if (error?.code === '42501') {
+    return new KnownEngineError('P3014', `Prisma Migrate needs a shadow database, and role "${config.user}" may not create one (no CREATEDB right): ${fix}, or grant it CREATEDB.`);
+  }
+  const known = connectionError(error, config);
+  const reason = (known instanceof KnownEngineError ? known.message : error?.message ?? String(error)).split('\n')[0];
+  return new KnownEngineError('P3014', `Prisma Migrate could not create its shadow database on ${describeServer(config)} (${reason}): ${fix}.`);
+}
+
+/**
+ * The embedded PostgreSQL (PGlite) accepts CREATE DATABASE but serves its one database under
+ * every name: migrations replayed there would meet the main database's tables ("type … already
+ * exists", P3006). Such a server is told apart by the name it answers to.
+ */
+async function assertSeparateDatabase(config) {
+  const current = await withClient(config, async (client) => (await client.query('SELECT current_database() AS name')).rows[0].name);
+  if (current === config.database) return;
+  throw new KnownEngineError(
+    'P3014',
+    `The server at ${describeServer(config)} cannot host a shadow database (it serves one database under every name, as the embedded PostgreSQL does): set SHADOW_DATABASE_URL to a second, empty database.`,
+  );
+}
+
+/** The database SHADOW_DATABASE_URL names could not be used: which, why, and what to do, in one line. */
+export function configuredShadowError(error, config) {
+  const where = `"${config.database}" on ${describeServer(config)}`;
+  const known = connectionError(error, config);
+  if (!(known instanceof KnownEngineError)) {
+    return new KnownEngineError('P3014', `The shadow database SHADOW_DATABASE_URL names (${where}) cannot be used: ${error?.message ?? error}. It must be an empty database this role owns.`);
+  }
+  const reasons = {
+    P1003: 'does not exist: create it (empty), or correct SHADOW_DATABASE_URL',
+    P1000: `refuses the credentials of "${config.user}": correct SHADOW_DATABASE_URL`,
+    P1001: 'cannot be reached: start that server, or correct SHADOW_DATABASE_URL',
+  };
+  return new KnownEngineError(known.code, `The shadow database SHADOW_DATABASE_URL names (${where}) ${reasons[known.code] ?? known.message.split('\n')[0]}.`);
 }
 
 /** Prisma's own error for a failed connection, from PostgreSQL's or the socket's error code. */

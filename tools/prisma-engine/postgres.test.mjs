@@ -6,12 +6,14 @@ import { describe, it } from 'node:test';
 import { ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import {
   CHAR_COLUMNS,
+  configuredShadowError,
   connectionError,
   describePostgresError,
   failureLogs,
   markCharColumns,
   MIGRATION_LOGS_UPDATE,
   poolConfigFromUrl,
+  shadowCreationError,
   withCharColumns,
 } from './postgres.mjs';
 
@@ -102,5 +104,35 @@ describe('the failure written to the history row', () => {
     assert.match('UPDATE "clinic"."_prisma_migrations" SET "logs" = $1 WHERE "id" = $2', MIGRATION_LOGS_UPDATE);
     assert.doesNotMatch('UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = $1 WHERE "id" = $2', MIGRATION_LOGS_UPDATE);
     assert.doesNotMatch('UPDATE "patients" SET "logs" = $1', MIGRATION_LOGS_UPDATE);
+  });
+});
+
+describe('shadow database errors', () => {
+  const config = { host: 'db.example', port: 5432, user: 'clinic_app', database: 'clinic' };
+  const oneLine = (error) => assert.ok(!error.message.includes('\n'), `one line: ${error.message}`);
+
+  it('a role without CREATEDB: P3014, naming the role and SHADOW_DATABASE_URL', () => {
+    const error = shadowCreationError(Object.assign(new Error('permission denied to create database'), { code: '42501' }), config);
+    assert.equal(error.code, 'P3014');
+    assert.match(error.message, /role "clinic_app" may not create one \(no CREATEDB right\): set SHADOW_DATABASE_URL to an empty database/);
+    oneLine(error);
+  });
+
+  it('another failure to create it: P3014 with the reason, still one line', () => {
+    const error = shadowCreationError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), config);
+    assert.equal(error.code, 'P3014');
+    assert.match(error.message, /could not create its shadow database on db.example:5432 \(Can't reach database server at `db.example:5432`\): set SHADOW_DATABASE_URL/);
+    oneLine(error);
+  });
+
+  it('a configured shadow database that is missing, refuses the role, or is unreachable', () => {
+    const missing = configuredShadowError(Object.assign(new Error('database "x" does not exist'), { code: '3D000' }), { ...config, database: 'clinic_shadow' });
+    assert.equal(missing.code, 'P1003');
+    assert.equal(missing.message, 'The shadow database SHADOW_DATABASE_URL names ("clinic_shadow" on db.example:5432) does not exist: create it (empty), or correct SHADOW_DATABASE_URL.');
+    assert.equal(configuredShadowError(Object.assign(new Error('auth'), { code: '28P01' }), config).code, 'P1000');
+    assert.equal(configuredShadowError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), config).code, 'P1001');
+    const other = configuredShadowError(Object.assign(new Error('must be owner of schema public'), { code: '42501' }), config);
+    assert.match(other.message, /cannot be used: must be owner of schema public\. It must be an empty database this role owns\./);
+    [missing, other].forEach(oneLine);
   });
 });

@@ -1,7 +1,7 @@
 // The JSON-RPC side of the bridge: one request per line on stdin, one answer per line on stdout,
 // each request forwarded to the WebAssembly engine in turn. Kept apart from the engine's loading
 // so that it can be tested with a stand-in engine.
-import { engineErrorResponse } from './errors.mjs';
+import { engineErrorResponse, KnownEngineError } from './errors.mjs';
 
 // Names the CLI has used for a method, mapped to the WebAssembly engine's.
 const METHOD_ALIASES = { getDatabaseVersion: 'version' };
@@ -15,6 +15,7 @@ export class JsonRpcServer {
   #write;
   #takeScriptFailure;
   #takePanic;
+  #externalError;
   #queue = Promise.resolve();
   #inFlight;
   #nextPrintId = FIRST_PRINT_ID;
@@ -26,13 +27,16 @@ export class JsonRpcServer {
    * @param {(line: string) => void} options.write writes one line to the CLI
    * @param {() => unknown} [options.takeScriptFailure] the PostgreSQL error of the last failed script, once
    * @param {() => string | undefined} [options.takePanic] the message of the engine's last panic, once
+   * @param {(id: number) => unknown} [options.externalError] the error our adapter factory threw, by the
+   *   id the engine reports it under ("External error id#3")
    */
-  constructor({ engine, setupError, write, takeScriptFailure = () => undefined, takePanic = () => undefined }) {
+  constructor({ engine, setupError, write, takeScriptFailure = () => undefined, takePanic = () => undefined, externalError = () => undefined }) {
     this.#engine = engine;
     this.#failure = setupError === undefined ? undefined : { error: setupError, stopped: false };
     this.#write = write;
     this.#takeScriptFailure = takeScriptFailure;
     this.#takePanic = takePanic;
+    this.#externalError = externalError;
     if (!engine && !this.#failure) throw new Error('JsonRpcServer needs an engine or a setup error');
   }
 
@@ -136,7 +140,23 @@ export class JsonRpcServer {
       this.#failure ??= { error, stopped: true };
     }
     const scriptFailure = this.#takeScriptFailure();
+    error = this.#withExternalCause(error);
     this.#reply({ jsonrpc: '2.0', id: request.id ?? null, error: engineErrorResponse(error, { method, scriptFailure }) });
+  }
+
+  /**
+   * An error thrown by our adapter factory (the shadow database could not be created …) reaches
+   * the CLI as the engine's "Failed to connect to the shadow database / External error id#0":
+   * the reason stays in the adapter's error registry. A known one (with its Prisma code and fix)
+   * replaces the engine's words; another one's message is added to them.
+   */
+  #withExternalCause(error) {
+    const message = messageOf(error);
+    const id = /External error id#(\d+)/.exec(message)?.[1];
+    const cause = id === undefined ? undefined : this.#externalError(Number(id));
+    if (cause === undefined) return error;
+    if (cause instanceof KnownEngineError) return cause;
+    return new Error(`${message.split('\n')[0]}: ${messageOf(cause)}`);
   }
 
   #reply(message) {

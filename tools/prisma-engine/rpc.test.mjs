@@ -204,4 +204,27 @@ describe('JsonRpcServer', () => {
     assert.throws(() => new JsonRpcServer({ write() {} }));
     assert.ok(new JsonRpcServer({ setupError: new KnownEngineError('P1012', 'no url'), write() {} }).failed);
   });
+
+  it("answers an error of our adapter factory (\"External error id#N\") with that error, code and all", async () => {
+    const registered = [new KnownEngineError('P3014', 'set SHADOW_DATABASE_URL'), new Error('socket closed')];
+    const engine = {
+      devDiagnostic: async () => {
+        throw new Error('Failed to connect to the shadow database\nExternal error id#0');
+      },
+      diff: async () => {
+        throw new Error('Failed to connect to the shadow database\nExternal error id#1');
+      },
+      version: async () => {
+        throw new Error('Something else\nExternal error id#7');
+      },
+    };
+    const { lines, send, server } = serve({ engine, externalError: (id) => registered[id] });
+    send({ id: 1, method: 'devDiagnostic', params: {} });
+    send({ id: 2, method: 'diff', params: {} });
+    send({ id: 3, method: 'version', params: {} });
+    await server.idle();
+    assert.deepEqual(lines[0].error.data, { is_panic: false, message: 'set SHADOW_DATABASE_URL', meta: {}, error_code: 'P3014' });
+    assert.equal(lines[1].error.data.message, 'Failed to connect to the shadow database: socket closed');
+    assert.equal(lines[2].error.data.message, 'Something else\nExternal error id#7', 'an id nothing was registered under leaves the message alone');
+  });
 });

@@ -62,7 +62,8 @@ async function serveJsonRpc(args) {
     const datamodels = await Promise.all(args.datamodels.map(async (file) => [file, await readFile(file, 'utf8')]));
     factory = new MigrationAdapterFactory(poolConfigFromUrl(args.datasource?.url), args.datasource?.shadowDatabaseUrl);
     const engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, factory.bound);
-    server = new JsonRpcServer({ engine, write: writeLine, takeScriptFailure: takeLastScriptFailure, takePanic });
+    const externalError = (id) => factory.bound.errorRegistry?.consumeError(id)?.error;
+    server = new JsonRpcServer({ engine, write: writeLine, takeScriptFailure: takeLastScriptFailure, takePanic, externalError });
   } catch (error) {
     server = new JsonRpcServer({ setupError: error, write: writeLine });
   }

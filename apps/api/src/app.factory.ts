@@ -3,11 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
-import { AppModule } from './app.module.js';
+import { AppModule, type ServingConfig } from './app.module.js';
 import { FHIR_BASE_PATH } from './common/fhir-errors.js';
 import { recordRoutes } from './common/route-registry.js';
 import { createValidationPipe, jsonDepthExceeds, MAX_JSON_DEPTH, RefuseUnstorableText } from './common/validation.js';
-import type { AppConfig } from './config/app-config.js';
 import { loggerOptions, logRequests, PinoNestLogger, requestIdOf } from './logging/request-logging.js';
 
 export const API_PREFIX = 'api/v1';
@@ -44,13 +43,29 @@ function refuseDeepJson(app: NestFastifyApplication): void {
   });
 }
 
+/**
+ * Every answer of the API and of FHIR may carry patient data, or say something about it (a 404
+ * tells an id is nobody's): no browser, proxy or CDN may keep a copy (Cache-Control: no-store;
+ * Pragma for HTTP/1.0 caches). The docs and health probes hold none and stay cacheable.
+ */
+function keepPatientDataOutOfCaches(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith(`/${API_PREFIX}/`) || request.url.startsWith('/fhir/')) {
+        void reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+      }
+    });
+}
+
 export interface CreateAppOptions {
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream;
 }
 
 /** The configured application, initialised but not listening: main.ts listens, tests inject. */
-export async function createApp(config: AppConfig & { databaseUrl: string }, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: ServingConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter({
@@ -70,6 +85,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }, opt
   // Health probes and the FHIR API (its base, /fhir/R4, is FHIR's convention) live outside /api/v1.
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', `${FHIR_BASE_PATH.slice(1)}/*path`] });
   refuseDeepJson(app);
+  keepPatientDataOutOfCaches(app);
   app.useGlobalPipes(new RefuseUnstorableText(), createValidationPipe());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
   await app.register(helmet, {

@@ -16,15 +16,22 @@ import { ProvidersModule } from './providers/providers.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { VitalSignsModule } from './vitals/vital-signs.module.js';
 
+/** The configuration, with the database the API serves from settled (see bootstrap/database.ts). */
+export type ServingConfig = AppConfig & {
+  databaseUrl: string;
+  /** Only for the embedded PostgreSQL, which ignores the login: the role each connection takes. */
+  assumeDatabaseRole?: string;
+};
+
 /** The application, for a configuration whose database is already known (see main.ts). */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig & { databaseUrl: string }): DynamicModule {
+  static forRoot(config: ServingConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
+        DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, assumeRole: config.assumeDatabaseRole }),
         IdentityModule,
         AuditModule,
         AuthModule,

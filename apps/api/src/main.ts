@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const database = await openStartupDatabase(config, logger);
-  const app = await createApp({ ...config, databaseUrl: database.url });
+  const app = await createApp({ ...config, databaseUrl: database.url, assumeDatabaseRole: database.assumeRole });
 
   // The embedded database lives in this process: close the app first, then the database.
   const shutdown = async (signal: string) => {

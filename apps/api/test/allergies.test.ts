@@ -7,6 +7,7 @@ import { AllergiesRepository } from '../src/patients/allergies/allergies.reposit
 import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { startClinicTeam, type ClinicTeam } from './support/clinic-team.js';
 import type { TestApp } from './support/test-app.js';
+import { insertPatient } from './support/visits.js';
 
 function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -29,20 +30,7 @@ describe('allergies', () => {
   const asStaff = () => bearer(staff.accessToken);
   const allergyCount = () => accounts.prisma.allergy.count();
 
-  async function newPatient(): Promise<string> {
-    const { id } = await accounts.prisma.patient.create({
-      data: {
-        firstName: 'Ilse',
-        lastName: 'Probant',
-        dateOfBirth: new Date('1990-05-20'),
-        sex: 'female',
-        phone: '555-010-0400',
-        emergencyContactName: 'Otto Probant',
-        emergencyContactPhone: '555-010-0401',
-      },
-    });
-    return id;
-  }
+  const newPatient = () => insertPatient(accounts.prisma, { firstName: 'Ilse', lastName: 'Probant', dateOfBirth: '1990-05-20', phone: '555-010-0400', emergencyContactName: 'Otto Probant', emergencyContactPhone: '555-010-0401' });
 
   async function recordAllergy(patientId: string, body: Record<string, unknown> = {}) {
     const response = await api

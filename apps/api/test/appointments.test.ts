@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { AppointmentStatus } from '@clinic/db';
 import { AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { insertPatient } from './support/visits.js';
 
 type Json = Record<string, unknown>;
 
@@ -50,21 +51,7 @@ describe('appointments', () => {
   let nextHour = 0;
   const slot = () => new Date(Date.UTC(2031, 0, 1, 8) + nextHour++ * 3_600_000);
 
-  async function newPatient(archived = false): Promise<string> {
-    const { id } = await accounts.prisma.patient.create({
-      data: {
-        firstName: 'Rosa',
-        lastName: 'Termin',
-        dateOfBirth: new Date('1975-02-11'),
-        sex: 'female',
-        phone: '555-010-0700',
-        emergencyContactName: 'Karl Termin',
-        emergencyContactPhone: '555-010-0701',
-        archivedAt: archived ? new Date() : null,
-      },
-    });
-    return id;
-  }
+  const newPatient = (archived = false) => insertPatient(accounts.prisma, { firstName: 'Rosa', lastName: 'Termin', dateOfBirth: '1975-02-11', phone: '555-010-0700', emergencyContactName: 'Karl Termin', emergencyContactPhone: '555-010-0701', archived });
 
   async function newClinician(): Promise<string> {
     return (await accounts.createProvider({ role: 'clinician' })).id;

@@ -9,6 +9,7 @@ import { ConditionsRepository } from '../src/patients/conditions/conditions.repo
 import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { startClinicTeam, type ClinicTeam } from './support/clinic-team.js';
 import type { TestApp } from './support/test-app.js';
+import { insertPatient } from './support/visits.js';
 
 /** Text that must never reach the trail: the entries' words and the patients' names. */
 const IDENTIFYING = ['Penicillin', 'Hives', 'Latex', 'hypertension', 'Home readings', 'Asthma', 'Orrinvale', 'Brisk'];
@@ -56,20 +57,7 @@ describe('audit trail of chart entries', () => {
     patientIds,
   });
 
-  async function newPatient(lastName = 'Orrinvale'): Promise<string> {
-    const { id } = await accounts.prisma.patient.create({
-      data: {
-        firstName: 'Brisk',
-        lastName,
-        dateOfBirth: new Date('1980-06-15'),
-        sex: 'female',
-        phone: '555-010-0600',
-        emergencyContactName: 'Brisk Orrinvale',
-        emergencyContactPhone: '555-010-0601',
-      },
-    });
-    return id;
-  }
+  const newPatient = (lastName = 'Orrinvale') => insertPatient(accounts.prisma, { firstName: 'Brisk', lastName, dateOfBirth: '1980-06-15', phone: '555-010-0600', emergencyContactName: 'Brisk Orrinvale', emergencyContactPhone: '555-010-0601' });
 
   describe('allergies', () => {
     let patientId: string;

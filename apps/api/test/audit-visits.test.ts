@@ -9,6 +9,7 @@ import { AppointmentsRepository } from '../src/appointments/appointments.reposit
 import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { startClinicTeam, type ClinicTeam } from './support/clinic-team.js';
 import type { TestApp } from './support/test-app.js';
+import { insertPatient } from './support/visits.js';
 
 const VITALS = { bloodPressureSystolic: 124, bloodPressureDiastolic: 80, heartRate: 70, temperature: 36.7, weight: 70, height: 172 };
 
@@ -47,20 +48,7 @@ describe('audit trail of appointments and vital signs', () => {
   let nextHour = 0;
   const slot = () => new Date(Date.UTC(2032, 2, 1, 8) + nextHour++ * 3_600_000);
 
-  async function newPatient(): Promise<string> {
-    const { id } = await accounts.prisma.patient.create({
-      data: {
-        firstName: 'Odile',
-        lastName: 'Marrowgate',
-        dateOfBirth: new Date('1975-06-21'),
-        sex: 'female',
-        phone: '555-010-0900',
-        emergencyContactName: 'Tam Marrowgate',
-        emergencyContactPhone: '555-010-0901',
-      },
-    });
-    return id;
-  }
+  const newPatient = () => insertPatient(accounts.prisma, { firstName: 'Odile', lastName: 'Marrowgate', dateOfBirth: '1975-06-21', phone: '555-010-0900', emergencyContactName: 'Tam Marrowgate', emergencyContactPhone: '555-010-0901' });
 
   /** An appointment written straight into the database: it records nothing. */
   async function newAppointment(patientId: string, providerId: string, status: AppointmentStatus = 'scheduled'): Promise<string> {

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { startClinicTeam, type ClinicTeam } from './support/clinic-team.js';
 import type { TestApp } from './support/test-app.js';
+import { insertPatient } from './support/visits.js';
 
 function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -28,20 +29,7 @@ describe('chronic conditions', () => {
   const asStaff = () => bearer(staff.accessToken);
   const conditionCount = () => accounts.prisma.chronicCondition.count();
 
-  async function newPatient(): Promise<string> {
-    const { id } = await accounts.prisma.patient.create({
-      data: {
-        firstName: 'Teodor',
-        lastName: 'Modellsson',
-        dateOfBirth: new Date('1958-09-03'),
-        sex: 'male',
-        phone: '555-010-0500',
-        emergencyContactName: 'Greta Modellsson',
-        emergencyContactPhone: '555-010-0501',
-      },
-    });
-    return id;
-  }
+  const newPatient = () => insertPatient(accounts.prisma, { firstName: 'Teodor', lastName: 'Modellsson', dateOfBirth: '1958-09-03', sex: 'male', phone: '555-010-0500', emergencyContactName: 'Greta Modellsson', emergencyContactPhone: '555-010-0501' });
 
   async function recordCondition(patientId: string, body: Record<string, unknown> = {}) {
     const response = await api

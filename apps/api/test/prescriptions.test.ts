@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { findAllergyConflict } from '../src/records/prescriptions/allergy-match.js';
 import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { type ClinicTeam, startClinicTeam } from './support/clinic-team.js';
 import type { TestApp } from './support/test-app.js';
@@ -22,24 +21,6 @@ const AMOXICILLIN = {
   indication: 'Streptococcal pharyngitis',
 };
 const CETIRIZINE = { medicationName: 'Cetirizine', strength: '10 mg', dosage: '1 tablet', frequency: 'once daily', instructions: 'At night.' };
-
-describe('the allergy check', () => {
-  it('matches names either way, case-insensitively, as whole words', () => {
-    assert.deepEqual(findAllergyConflict('Penicillin V potassium', ['penicillin']), { allergen: 'penicillin' });
-    assert.deepEqual(findAllergyConflict('CODEINE', ['Codeine sulfate']), { allergen: 'Codeine sulfate' });
-    assert.equal(findAllergyConflict('Albuterol sulfate HFA inhaler', ['Sulfa drugs (sulfonamide antibiotics)']), undefined);
-    assert.equal(findAllergyConflict('Cetirizine', ['Penicillin', 'Peanuts']), undefined);
-  });
-
-  it('matches drug classes: penicillins, sulfonamides, cephalosporins, NSAIDs', () => {
-    assert.deepEqual(findAllergyConflict('Amoxicillin-clavulanate', ['Penicillin']), { allergen: 'Penicillin', drugClass: 'penicillins' });
-    assert.deepEqual(findAllergyConflict('Ampicillin', ['Amoxicillin']), { allergen: 'Amoxicillin', drugClass: 'penicillins' });
-    assert.deepEqual(findAllergyConflict('Sulfamethoxazole-trimethoprim', ['Sulfa drugs']), { allergen: 'Sulfa drugs', drugClass: 'sulfonamides' });
-    assert.deepEqual(findAllergyConflict('Cefalexin', ['Cephalosporins']), { allergen: 'Cephalosporins', drugClass: 'cephalosporins' });
-    assert.deepEqual(findAllergyConflict('Naproxen', ['Ibuprofen']), { allergen: 'Ibuprofen', drugClass: 'NSAIDs' });
-    assert.equal(findAllergyConflict('Cefdinir', ['Penicillin']), undefined, 'cross-class reactions are left to the clinician');
-  });
-});
 
 describe('prescriptions', () => {
   let team: ClinicTeam;

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { AppointmentStatus } from '@clinic/db';
 import { AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { insertPatient } from './support/visits.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,20 +46,7 @@ describe('vital signs', () => {
   const vitalsCount = () => accounts.prisma.vitalSigns.count();
 
   let nextHour = 0;
-  async function newPatient(): Promise<string> {
-    const { id } = await accounts.prisma.patient.create({
-      data: {
-        firstName: 'Vera',
-        lastName: 'Puls',
-        dateOfBirth: new Date('1968-09-03'),
-        sex: 'female',
-        phone: '555-010-0800',
-        emergencyContactName: 'Ida Puls',
-        emergencyContactPhone: '555-010-0801',
-      },
-    });
-    return id;
-  }
+  const newPatient = () => insertPatient(accounts.prisma, { firstName: 'Vera', lastName: 'Puls', dateOfBirth: '1968-09-03', phone: '555-010-0800', emergencyContactName: 'Ida Puls', emergencyContactPhone: '555-010-0801' });
 
   async function newAppointment(status: AppointmentStatus = 'checked_in', patientId?: string): Promise<string> {
     const { id } = await accounts.prisma.appointment.create({

@@ -1,10 +1,12 @@
-// Seeds the database at DATABASE_URL with one environment's data (docs/seeds.md).
+// Seeds the database at MIGRATION_DATABASE_URL (else DATABASE_URL) with one environment's data
+// (docs/seeds.md). Seeding is part of a release, like migrating: it runs as the owner of the tables.
 //   node --import tsx libs/db/prisma/seed.ts [--environment development|staging|production]
 // Also run by `npx prisma db seed` and `nx run db:seed:<environment>` (Prisma 7's `migrate reset` no
 // longer seeds: run `prisma db seed` after it).
 // The environment comes from --environment, else SEED_ENVIRONMENT, else development.
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '../src/client.js';
+import { readSchemaState } from '../src/migrations/index.js';
 import { describeSeedSummary, parseSeedEnvironment, SeedRefused, type SeedEnvironment, seedDatabase } from '../src/seed/index.js';
 
 /** An expected refusal: one line on stderr, no stack trace, exit code 1. */
@@ -25,10 +27,28 @@ function chosenEnvironment(): SeedEnvironment {
   }
 }
 
+/** Seeds write every table of the schema: a database without all migrations would fail half-way. */
+async function assertMigrated(databaseUrl: string): Promise<void> {
+  let state;
+  try {
+    state = await readSchemaState(databaseUrl);
+  } catch (error) {
+    refuse(`cannot read the database's migrations (${error instanceof Error ? error.message : String(error)}): check DATABASE_URL`);
+  }
+  if (state.failed.length) {
+    refuse(`migration ${state.failed[0]} failed and is not resolved: recover from it first (docs/migrations.md, "A deploy failed")`);
+  }
+  if (state.pending.length) {
+    const what = state.applied.length === 0 ? 'the database is not migrated' : `${state.pending.length} migration(s) are not applied (the latest ${state.pending.at(-1)})`;
+    refuse(`${what}: run nx run db:migrate first`);
+  }
+}
+
 async function main(): Promise<void> {
   const environment = chosenEnvironment();
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) refuse('DATABASE_URL is not set: point it at the database to seed');
+  const databaseUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  if (!databaseUrl) refuse('DATABASE_URL is not set (nor MIGRATION_DATABASE_URL): point it at the database to seed');
+  await assertMigrated(databaseUrl);
 
   // One connection: the embedded PostgreSQL serves a single session, and one is plenty here.
   const prisma = createPrismaClient({ databaseUrl, poolSize: 1 });

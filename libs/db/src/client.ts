@@ -1,15 +1,22 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPgAssumingRole } from './embedded/assumed-role.js';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export interface DbOptions {
   databaseUrl: string;
   /** Connections in the pool; an embedded PostgreSQL serves one session, so it gets 1. */
   poolSize: number;
+  /**
+   * A role each connection takes while in use. Only for the embedded PostgreSQL, which ignores
+   * the user a connection names (see embedded/assumed-role.ts); on a server the login decides.
+   */
+  assumeRole?: string;
 }
 
 // Prisma 7 has no bundled query engine: queries go through the `pg` driver adapter.
 export function adapterFor(options: DbOptions): PrismaPg {
-  return new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize });
+  const pool = { connectionString: options.databaseUrl, max: options.poolSize };
+  return options.assumeRole ? new PrismaPgAssumingRole(pool, options.assumeRole) : new PrismaPg(pool);
 }
 
 /**

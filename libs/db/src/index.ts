@@ -4,4 +4,5 @@ export { createPrismaClient, type DbOptions } from './client.js';
 export { DB_OPTIONS, PrismaService } from './prisma.service.js';
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded/embedded-postgres.js';
 export { deployMigrations, type PrismaCliResult, runPrismaCli } from './prisma-cli.js';
+export { APPLICATION_ROLE, type ConnectionPrivileges, connectionPrivileges } from './roles.js';
 export { workspaceRoot } from './workspace.js';

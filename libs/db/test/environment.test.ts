@@ -1,27 +1,16 @@
 // The environment mark the seeds write, and the guard that destructive commands go through.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { assertMayDestroyData, DestructiveCommandRefused, readDatabaseStanding, takeConfirmation } from '../src/environment/index.js';
 import { createPrismaClient, type PrismaClient } from '../src/index.js';
 import { SeedRefused, type SeedRefusalReason, seedDatabase } from '../src/seed/index.js';
-import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+import { createTestDatabase, executeSql as execute, type TestDatabase } from '../src/testing/index.js';
 
 const STRONG_PASSWORD = 'Granite-Orbit-Willow-83';
 const PRODUCTION_ENV = { SEED_ADMIN_EMAIL: 'director@clinic.example.org', SEED_ADMIN_PASSWORD: STRONG_PASSWORD };
 
 function refusedFor(reason: SeedRefusalReason): (error: unknown) => boolean {
   return (error) => error instanceof SeedRefused && error.reason === reason;
-}
-
-async function execute(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 describe('a database marked production', () => {

@@ -14,11 +14,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { type PrismaCliResult, runPrismaCli } from '../src/prisma-cli.js';
-import { createEmptyDatabase, type TestDatabase } from '../src/testing/index.js';
+import { createEmptyDatabase, type TestDatabase, testsUseServer } from '../src/testing/index.js';
 import { workspaceRoot } from '../src/workspace.js';
 
 const root = workspaceRoot();
-const embedded = !process.env.DATABASE_URL || process.env.TEST_EMBEDDED === '1';
+const embedded = !testsUseServer();
 const onlyOnServer = (why: string): string | false => (embedded ? why : false);
 const GROUP = { concurrency: 1, timeout: 240_000 };
 
@@ -78,7 +78,7 @@ export default {
 }
 
 function databaseEnv(database: TestDatabase, env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { DATABASE_URL: database.url, SHADOW_DATABASE_URL: database.shadowUrl, ...env };
+  return { DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.url, SHADOW_DATABASE_URL: database.shadowUrl, ...env };
 }
 
 /** The Prisma CLI on a database, with the project's config or a copy's. */

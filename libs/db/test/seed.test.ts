@@ -17,7 +17,7 @@ import {
   STAGING_ADMIN_EMAIL,
   verifyPassword,
 } from '../src/seed/index.js';
-import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 import { workspaceRoot } from '../src/workspace.js';
 
 const SEEDED_TABLES = [
@@ -71,7 +71,7 @@ function noInsertions(summary: SeedSummary): void {
 /** Runs the CLI entry the way `prisma db seed` and `nx run db:seed` do. */
 function runSeedCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const inherited = { ...process.env };
-  for (const name of ['SEED_ENVIRONMENT', 'SEED_ADMIN_EMAIL', 'SEED_ADMIN_PASSWORD', 'SEED_STAGING_PASSWORD']) delete inherited[name];
+  for (const name of ['SEED_ENVIRONMENT', 'SEED_ADMIN_EMAIL', 'SEED_ADMIN_PASSWORD', 'SEED_STAGING_PASSWORD', 'MIGRATION_DATABASE_URL']) delete inherited[name];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'libs/db/prisma/seed.ts', ...args], {
       cwd: workspaceRoot(),
@@ -355,5 +355,37 @@ describe('the production seed', () => {
     const noDatabase = await runSeedCli([], { DATABASE_URL: '' });
     assert.equal(noDatabase.code, 1);
     assert.match(noDatabase.stderr, /^seed refused: DATABASE_URL is not set/);
+  });
+});
+
+describe('seeding a database that is not migrated', () => {
+  it('refuses an empty database in one line, naming the command that migrates it', async () => {
+    const empty = await createEmptyDatabase();
+    try {
+      const result = await runSeedCli([], { DATABASE_URL: empty.url, SEED_ENVIRONMENT: 'staging' });
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      assert.equal(result.stderr.trim(), 'seed refused: the database is not migrated: run nx run db:migrate first');
+      assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /, 'no stack trace');
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it('refuses a database behind the code, naming the latest missing migration', async () => {
+    const behind = await createTestDatabase();
+    const sql = new pg.Client({ connectionString: behind.url });
+    await sql.connect();
+    try {
+      const { rows } = await sql.query<{ name: string }>(
+        `UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations) RETURNING migration_name AS name`,
+      );
+      const result = await runSeedCli([], { DATABASE_URL: behind.url, SEED_ENVIRONMENT: 'staging' });
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      assert.equal(result.stderr.trim(), `seed refused: 1 migration(s) are not applied (the latest ${rows[0].name}): run nx run db:migrate first`);
+      assert.equal((await sql.query('SELECT count(*)::int AS n FROM providers')).rows[0].n, 0, 'nothing written');
+    } finally {
+      await sql.end();
+      await behind.drop();
+    }
   });
 });

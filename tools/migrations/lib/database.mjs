@@ -1,12 +1,21 @@
-// Connections to the clinic's database for the migration tools, from the URL Prisma uses.
+// Connections to the clinic's database for the migration tools, from the URL Prisma migrates with.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { poolConfigFromUrl } from '../../prisma-engine/postgres.mjs';
+import { repoRoot } from './paths.mjs';
 
-/** The database URL, or a clear stop: these tools must never guess which database to change. */
-export function requireDatabaseUrl() {
-  const url = process.env.DATABASE_URL;
+/**
+ * The owner's database URL (MIGRATION_DATABASE_URL, else DATABASE_URL, as prisma.config.ts), or a
+ * clear stop: these tools must never guess which database to change. An operator's .env counts,
+ * as it does for prisma.config.ts; the environment wins over it.
+ */
+export function requireMigrationDatabaseUrl() {
+  const dotEnv = path.join(repoRoot, '.env');
+  if (!process.env.MIGRATION_DATABASE_URL && !process.env.DATABASE_URL && existsSync(dotEnv)) process.loadEnvFile(dotEnv);
+  const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set: it names the database to work on.');
+    console.error('MIGRATION_DATABASE_URL (or DATABASE_URL) is not set: it names the database to work on, as the owner of its tables.');
     process.exit(2);
   }
   return url;

@@ -66,3 +66,18 @@ export async function compareWithBase(migrationsDir, baseSha, workingFolders) {
   }
   return { onBase, working };
 }
+
+/**
+ * What is wrong with a release named by an expand/contract acknowledgement ("contracted in
+ * <release>"), or undefined: it must be a commit or tag of this repository that the base already
+ * contains, i.e. code that shipped before this migration.
+ */
+export async function releaseProblem(cwd, release, baseSha) {
+  const sha = await resolves(cwd, release);
+  if (!sha) return `not a tag or commit of this repository (tags fetched? git fetch --tags)`;
+  const contained = await run('git', ['merge-base', '--is-ancestor', sha, baseSha], { cwd }).then(
+    () => true,
+    (error) => (error.code === 1 ? false : Promise.reject(error)),
+  );
+  return contained ? undefined : `not part of ${baseSha.slice(0, 10)}: the release that stopped using it must ship before the migration that takes it away`;
+}

@@ -1,20 +1,32 @@
 // The Prisma CLI for the migration tools: the project's runPrismaCli (libs/db), so that the
 // tools run Prisma exactly as the rest of the project does (root prisma.config.ts, offline engine).
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-
-async function clinicDb() {
-  try {
-    return await import('@clinic/db');
-  } catch (error) {
-    throw new Error(`cannot load @clinic/db (${error.message}): build it first with \`npx nx run db:build\``, { cause: error });
-  }
-}
+import { loadClinicDb } from './clinic-db.mjs';
+import { repoRoot } from './paths.mjs';
 
 export async function runPrismaCli(args, env) {
-  return (await clinicDb()).runPrismaCli(args, env);
+  return (await loadClinicDb()).runPrismaCli(args, env);
+}
+
+/**
+ * The CLI with the operator's terminal: its output as it comes, and its questions (migrate dev
+ * asks before it resets a database). Resolves with its exit code.
+ */
+export function runPrismaInTerminal(args, env = {}) {
+  const cli = path.join(path.dirname(createRequire(path.join(repoRoot, 'package.json')).resolve('prisma/package.json')), 'build/index.js');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'inherit' });
+    child.on('error', (error) => {
+      console.error(`could not run the Prisma CLI: ${error.message}`);
+      resolve(1);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
 }
 
 /**

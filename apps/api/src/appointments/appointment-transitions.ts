@@ -15,6 +15,3 @@ export const APPOINTMENT_ACTIONS = {
 } as const satisfies Record<string, { from: readonly AppointmentStatus[]; to: AppointmentStatus; verb: string }>;
 
 export type AppointmentAction = keyof typeof APPOINTMENT_ACTIONS;
-
-/** Statuses in which an appointment holds its slot (the database's overlap constraint agrees). */
-export const ACTIVE_STATUSES: readonly AppointmentStatus[] = ['scheduled', 'checked_in', 'in_progress', 'completed'];

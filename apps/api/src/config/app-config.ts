@@ -1,10 +1,13 @@
-// The one typed configuration object, read from the environment once at start-up. Every
-// variable read here is listed in .env.example; a missing or bad one stops the process with the
-// whole list of what is wrong, rather than failing later in the middle of a clinic day.
+// The one typed configuration object, read from the environment once at start-up through the
+// declaration of every variable (variables.ts: type, default, range, secret); a missing or bad one
+// stops the process with the whole list of what is wrong, rather than failing later in the middle
+// of a clinic day. The rules that span variables (production needs a database and a real key)
+// live here.
 
-export const ENVIRONMENTS = ['development', 'test', 'staging', 'production'] as const;
+import { ENVIRONMENTS, type LOG_LEVELS, VARIABLES, type Variable, type VariableName } from './variables.js';
+
+export { ENVIRONMENTS, LOG_LEVELS } from './variables.js';
 export type Environment = (typeof ENVIRONMENTS)[number];
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface AppConfig {
@@ -55,7 +58,7 @@ export interface AuthConfig {
  * this file), so staging and production refuse it, and every other secret known to be published.
  */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
-const PUBLISHED_JWT_SECRETS = [DEVELOPMENT_JWT_SECRET, 'replace-with-at-least-32-random-characters'];
+const PUBLISHED_JWT_SECRETS: readonly string[] = [DEVELOPMENT_JWT_SECRET, VARIABLES.JWT_SECRET.example];
 const MIN_JWT_SECRET_LENGTH = 32;
 
 export class ConfigInvalid extends Error {
@@ -67,52 +70,60 @@ export class ConfigInvalid extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** The type each kind of declared variable reads as. */
+type ValueOf<V extends Variable> = V extends { type: 'integer' }
+  ? number
+  : V extends { type: 'boolean' }
+    ? boolean
+    : V extends { type: 'origins' }
+      ? string[]
+      : V extends { type: 'choice' }
+        ? V['choices'][number]
+        : V extends { default: string }
+          ? string
+          : string | undefined;
+
+/** Reads declared variables, collecting every problem instead of stopping at the first. */
 class EnvReader {
   readonly problems: string[] = [];
   constructor(private readonly env: Env) {}
 
-  text(name: string, fallback: string): string {
-    const value = this.env[name]?.trim();
-    return value ? value : fallback;
+  read<N extends VariableName>(name: N): ValueOf<(typeof VARIABLES)[N]> {
+    const variable: Variable = VARIABLES[name];
+    const raw = this.env[name]?.trim() || undefined;
+    return this.parse(name, variable, raw) as ValueOf<(typeof VARIABLES)[N]>;
   }
 
-  optional(name: string): string | undefined {
-    return this.env[name]?.trim() || undefined;
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-      return fallback;
+  private parse(name: string, variable: Variable, raw: string | undefined): unknown {
+    switch (variable.type) {
+      case 'text':
+        return raw ?? variable.default;
+      case 'integer': {
+        if (raw === undefined) return variable.default;
+        const value = Number(raw);
+        if (Number.isInteger(value) && value >= variable.min && value <= variable.max) return value;
+        this.problems.push(`${name} must be a whole number from ${variable.min} to ${variable.max} (got "${raw}")`);
+        return variable.default;
+      }
+      case 'boolean':
+        if (raw === undefined) return variable.default;
+        if (raw === 'true' || raw === '1') return true;
+        if (raw === 'false' || raw === '0') return false;
+        this.problems.push(`${name} must be true or false (got "${raw}")`);
+        return variable.default;
+      case 'choice':
+        if (raw === undefined) return variable.default;
+        if (variable.choices.includes(raw)) return raw;
+        this.problems.push(`${name} must be one of ${variable.choices.join(', ')} (got "${raw}")`);
+        return variable.default;
+      case 'postgres-url':
+        return raw === undefined ? undefined : this.postgresUrl(name, raw);
+      case 'origins':
+        return raw === undefined ? [] : this.origins(name, raw);
     }
-    return value;
   }
 
-  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    if (!(choices as readonly string[]).includes(raw)) {
-      this.problems.push(`${name} must be one of ${choices.join(', ')} (got "${raw}")`);
-      return fallback;
-    }
-    return raw as T;
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    if (raw === 'true' || raw === '1') return true;
-    if (raw === 'false' || raw === '0') return false;
-    this.problems.push(`${name} must be true or false (got "${raw}")`);
-    return fallback;
-  }
-
-  postgresUrl(name: string): string | undefined {
-    const raw = this.optional(name);
-    if (raw === undefined) return undefined;
+  private postgresUrl(name: string, raw: string): string | undefined {
     try {
       const url = new URL(raw);
       if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') throw new Error('protocol');
@@ -123,9 +134,7 @@ class EnvReader {
     }
   }
 
-  origins(name: string): string[] {
-    const raw = this.optional(name);
-    if (raw === undefined) return [];
+  private origins(name: string, raw: string): string[] {
     const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
     for (const origin of origins) {
       try {
@@ -140,23 +149,24 @@ class EnvReader {
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const read = new EnvReader(env);
-  const environment = read.choice('NODE_ENV', ENVIRONMENTS, 'development');
-  const databaseUrl = read.postgresUrl('DATABASE_URL');
+  const environment = read.read('NODE_ENV');
+  const databaseUrl = read.read('DATABASE_URL');
+  const poolSize = read.read('DATABASE_POOL_SIZE');
   const config: AppConfig = {
     environment,
-    host: read.text('HOST', '0.0.0.0'),
-    port: read.integer('PORT', 3000, 0, 65535),
+    host: read.read('HOST'),
+    port: read.read('PORT'),
     databaseUrl,
     // An embedded PostgreSQL is one backend session: several connections would interleave
     // their transactions, so it gets exactly one.
-    databasePoolSize: databaseUrl ? read.integer('DATABASE_POOL_SIZE', 10, 1, 100) : 1,
-    embeddedDataDir: read.text('EMBEDDED_DATA_DIR', '.data/pglite'),
-    seedOnFirstStart: read.boolean('SEED_ON_FIRST_START', true),
-    logLevel: read.choice('LOG_LEVEL', LOG_LEVELS, 'info'),
-    bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 52_428_800),
-    corsOrigins: read.origins('CORS_ORIGINS'),
-    trustProxy: read.boolean('TRUST_PROXY', false),
-    listRateLimitPerMinute: read.integer('LIST_RATE_LIMIT_PER_MINUTE', 120, 1, 100_000),
+    databasePoolSize: databaseUrl ? poolSize : 1,
+    embeddedDataDir: read.read('EMBEDDED_DATA_DIR'),
+    seedOnFirstStart: read.read('SEED_ON_FIRST_START'),
+    logLevel: read.read('LOG_LEVEL'),
+    bodyLimitBytes: read.read('BODY_LIMIT_BYTES'),
+    corsOrigins: read.read('CORS_ORIGINS'),
+    trustProxy: read.read('TRUST_PROXY'),
+    listRateLimitPerMinute: read.read('LIST_RATE_LIMIT_PER_MINUTE'),
     auth: readAuthConfig(read, environment),
   };
   if ((environment === 'production' || environment === 'staging') && !databaseUrl) {
@@ -168,7 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
 function readAuthConfig(read: EnvReader, environment: Environment): AuthConfig {
   const deployed = environment === 'production' || environment === 'staging';
-  const jwtSecret = read.optional('JWT_SECRET');
+  const jwtSecret = read.read('JWT_SECRET');
   if (jwtSecret === undefined && deployed) {
     read.problems.push(`JWT_SECRET is required when NODE_ENV=${environment} (at least ${MIN_JWT_SECRET_LENGTH} random characters, e.g. openssl rand -base64 48)`);
   } else if (jwtSecret !== undefined && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
@@ -178,13 +188,13 @@ function readAuthConfig(read: EnvReader, environment: Environment): AuthConfig {
   }
   const auth: AuthConfig = {
     jwtSecret: jwtSecret ?? DEVELOPMENT_JWT_SECRET,
-    accessTokenTtlSeconds: read.integer('ACCESS_TOKEN_TTL_SECONDS', 900, 60, 3_600),
-    refreshTokenTtlSeconds: read.integer('REFRESH_TOKEN_TTL_SECONDS', 43_200, 300, 2_592_000),
-    refreshTokenIdleSeconds: read.integer('REFRESH_TOKEN_IDLE_SECONDS', 1_800, 60, 2_592_000),
-    loginMaxFailures: read.integer('LOGIN_MAX_FAILURES', 5, 1, 100),
-    loginMaxFailuresPerAddress: read.integer('LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
-    loginLockoutSeconds: read.integer('LOGIN_LOCKOUT_SECONDS', 900, 1, 86_400),
-    authorityCacheSeconds: read.integer('AUTHORITY_CACHE_SECONDS', 2, 0, 10),
+    accessTokenTtlSeconds: read.read('ACCESS_TOKEN_TTL_SECONDS'),
+    refreshTokenTtlSeconds: read.read('REFRESH_TOKEN_TTL_SECONDS'),
+    refreshTokenIdleSeconds: read.read('REFRESH_TOKEN_IDLE_SECONDS'),
+    loginMaxFailures: read.read('LOGIN_MAX_FAILURES'),
+    loginMaxFailuresPerAddress: read.read('LOGIN_MAX_FAILURES_PER_ADDRESS'),
+    loginLockoutSeconds: read.read('LOGIN_LOCKOUT_SECONDS'),
+    authorityCacheSeconds: read.read('AUTHORITY_CACHE_SECONDS'),
   };
   if (auth.refreshTokenIdleSeconds > auth.refreshTokenTtlSeconds) {
     read.problems.push(`REFRESH_TOKEN_IDLE_SECONDS (${auth.refreshTokenIdleSeconds}) must not exceed REFRESH_TOKEN_TTL_SECONDS (${auth.refreshTokenTtlSeconds})`);

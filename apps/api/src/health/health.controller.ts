@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../identity/access.decorator.js';
-import { LivenessDto, ReadinessDto } from './dto/readiness.dto.js';
+import { LivenessDto, ReadinessDto, ReadinessRefusedDto } from './dto/readiness.dto.js';
 import { HealthService } from './health.service.js';
 
 @ApiTags('health')
@@ -19,9 +19,13 @@ export class HealthController {
 
   @Get('ready')
   @Access('GET /health/ready')
-  @ApiOperation({ summary: 'The database answers' })
-  @ApiOkResponse({ type: ReadinessDto })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  @ApiOperation({ summary: 'The database answers and holds the migrations this build carries' })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Ready: the schema version is the newest migration applied' })
+  @ApiServiceUnavailableResponse({
+    type: ReadinessRefusedDto,
+    description:
+      'Not ready. code database_unavailable: the database does not answer; schema_not_ready: migrations pending, failed, edited since applied, or unknown to this build (listed in schema); schema_unreadable: the migration history could not be read',
+  })
   ready(): Promise<ReadinessDto> {
     return this.health.checkReadiness();
   }

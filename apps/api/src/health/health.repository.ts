@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@clinic/db';
+import { type MigrationHistoryRow, readMigrationHistory } from '@clinic/db/migrations';
 
 @Injectable()
 export class HealthRepository {
@@ -8,5 +9,10 @@ export class HealthRepository {
   /** True when the database answers a trivial query. */
   databaseAnswers(): Promise<boolean> {
     return this.prisma.isReachable();
+  }
+
+  /** Prisma Migrate's history (_prisma_migrations); none when the database was never migrated. */
+  migrationHistory(): Promise<MigrationHistoryRow[]> {
+    return readMigrationHistory(<Row>(sql: string) => this.prisma.$queryRawUnsafe<Row[]>(sql));
   }
 }

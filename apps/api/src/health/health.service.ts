@@ -2,13 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseUnavailable } from '../common/domain-error.js';
 import type { ReadinessDto } from './dto/readiness.dto.js';
 import { HealthRepository } from './health.repository.js';
+import { SchemaNotReady, SchemaUnreadable } from './schema-not-ready.error.js';
+import { SchemaStateCache } from './schema-state.cache.js';
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly health: HealthRepository) {}
+  constructor(
+    private readonly health: HealthRepository,
+    private readonly schemaState: SchemaStateCache,
+  ) {}
 
+  /**
+   * Ready means: the database answers (asked on every probe: one trivial query), and its
+   * migrations are the ones this build carries (cached, see SchemaStateCache).
+   */
   async checkReadiness(): Promise<ReadinessDto> {
     if (!(await this.health.databaseAnswers())) throw new DatabaseUnavailable();
-    return { status: 'ok', database: 'up' };
+    const reading = await this.schemaState.current();
+    if ('unreadable' in reading) throw new SchemaUnreadable();
+    const { state } = reading;
+    if (!state.ready) throw new SchemaNotReady(state);
+    return { status: 'ok', database: 'up', schema: { version: state.version, codeVersion: state.codeVersion, ahead: state.ahead } };
   }
 }

@@ -11,11 +11,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application over this suite's own migrated database. */
+/**
+ * The real application over this suite's own migrated database, connected as production connects
+ * it: in the application role. `database.url` is the owner's, for fixtures and DDL.
+ */
 export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize), ...env });
-  const app = await createApp({ ...config, databaseUrl: database.url }, options);
+  const { databaseUrl, poolSize, assumeRole } = database.app;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(poolSize), ...env });
+  const app = await createApp({ ...config, databaseUrl, assumeDatabaseRole: assumeRole }, options);
   return {
     app,
     database,

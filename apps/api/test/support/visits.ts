@@ -2,6 +2,37 @@
 // prescriptions and chart suites.
 import type { PrismaClient } from '@clinic/db';
 
+/** What a test may want to choose about a patient; everything else is a fixed synthetic person. */
+export interface PatientOverrides {
+  firstName?: string;
+  lastName?: string;
+  dateOfBirth?: string;
+  sex?: 'male' | 'female' | 'other';
+  phone?: string;
+  emergencyContactName?: string;
+  emergencyContactPhone?: string;
+  archived?: boolean;
+}
+
+/** A patient written straight into the suite's database (it records nothing in the trail). The one factory every suite uses. */
+export async function insertPatient(prisma: PrismaClient, overrides: PatientOverrides = {}): Promise<string> {
+  const { archived, dateOfBirth, ...names } = overrides;
+  const { id } = await prisma.patient.create({
+    data: {
+      firstName: 'Rhea',
+      lastName: 'Notara',
+      sex: 'female',
+      phone: '555-010-0500',
+      emergencyContactName: 'Ivo Notara',
+      emergencyContactPhone: '555-010-0501',
+      ...names,
+      dateOfBirth: new Date(dateOfBirth ?? '1980-02-14'),
+      archivedAt: archived ? new Date() : null,
+    },
+  });
+  return id;
+}
+
 let slot = 0;
 
 /** A distinct half-hour per call, so no two test visits of a provider ever overlap. */
@@ -13,19 +44,8 @@ function nextSlot(daysAgo: number): Date {
 export class VisitFixture {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async patient(): Promise<string> {
-    const { id } = await this.prisma.patient.create({
-      data: {
-        firstName: 'Rhea',
-        lastName: 'Notara',
-        dateOfBirth: new Date('1980-02-14'),
-        sex: 'female',
-        phone: '555-010-0500',
-        emergencyContactName: 'Ivo Notara',
-        emergencyContactPhone: '555-010-0501',
-      },
-    });
-    return id;
+  patient(overrides: PatientOverrides = {}): Promise<string> {
+    return insertPatient(this.prisma, overrides);
   }
 
   async visit(patientId: string, providerId: string, options: { status?: 'completed' | 'in_progress' | 'cancelled' | 'scheduled'; daysAgo?: number } = {}): Promise<string> {

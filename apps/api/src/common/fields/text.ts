@@ -51,6 +51,44 @@ export const RequiredProse = (maxLength: number) =>
 export const OptionalProse = (maxLength: number) =>
   applyDecorators(IsOptional(), Trimmed(), IsString(), IsNotEmpty({ message: '$property must not be blank (send null to clear it)' }), MaxLength(maxLength), ProseCharacters());
 
+// The scripts a name may be written in. Han, Hiragana and Katakana are one writing system
+// (Japanese mixes them); everything else counts on its own.
+const SCRIPTS: [name: string, letters: RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Arabic', /\p{Script=Arabic}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Thai', /\p{Script=Thai}/u],
+  ['Hangul', /\p{Script=Hangul}/u],
+  ['Japanese', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u],
+];
+
+/** True when the letters of a text come from more than one script ("Amоxicillin" with a Cyrillic о). */
+export function mixesScripts(text: string): boolean {
+  const seen = new Set<string>();
+  for (const letter of text.match(/\p{L}/gu) ?? []) {
+    seen.add(SCRIPTS.find(([, letters]) => letters.test(letter))?.[0] ?? 'other');
+    if (seen.size > 1) return true;
+  }
+  return false;
+}
+
+/**
+ * A name written in one script: a drug or allergen name that mixes them is a look-alike that no
+ * comparison would catch (a Cyrillic о in "Amoxicillin"), so it is refused rather than stored.
+ */
+export const SingleScript = () =>
+  ValidateBy({
+    name: 'singleScript',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !mixesScripts(value),
+      defaultMessage: (args) => `${args?.property} mixes letters of different scripts (for instance a Cyrillic letter in a Latin name): type it in one script`,
+    },
+  });
+
 export const OneOf = (values: readonly string[]) => IsIn(values, { message: `$property must be one of ${values.join(', ')}` });
 
 /** The fields a client sent in an update body (a DTO instance also carries the others, as undefined). */

@@ -4,10 +4,16 @@
 // that names a class, or any member of it, conflicts with every member of that class.
 //
 // DRUG_CLASSES is deliberately small: the classes whose cross-reactivity a primary-care clinic
-// meets every week. It is a safety net for typing a prescription, not a drug-interaction
-// database; cross-class reactions (penicillin ↔ cephalosporins, a few percent) are left to the
-// clinician. Names are lower-case single words; a medication or allergy matches a class when
-// one of its words is an alias or a member.
+// meets every week, with the French and Spanish spellings of the names its patients bring. It is
+// a safety net for typing a prescription, not a drug-interaction database; cross-class reactions
+// (penicillin ↔ cephalosporins, a few percent) are left to the clinician. Names are folded single
+// words (foldForMatching); a medication or allergy matches a class when one of its words is an
+// alias or a member.
+//
+// Both sides are compared folded, so spelling tricks do not slip past: compatibility forms (NFKC:
+// full-width letters, ligatures), invisible format characters (soft hyphen, zero-width space),
+// accents and case all vanish. Names that mix scripts (a Cyrillic о inside a Latin name) are
+// refused at the door (SingleScript, common/fields/text.ts), since folding cannot map them.
 
 export interface DrugClass {
   /** How the class is named in an allergy list ("penicillin allergy", "sulfa drugs"). */
@@ -18,28 +24,38 @@ export interface DrugClass {
 
 export const DRUG_CLASSES = {
   penicillins: {
-    aliases: ['penicillins', 'penicillin'],
-    members: ['penicillin', 'amoxicillin', 'ampicillin', 'dicloxacillin', 'nafcillin', 'oxacillin', 'piperacillin'],
+    aliases: ['penicillins', 'penicillin', 'penicillines', 'penicilline', 'penicilinas', 'penicilina'],
+    members: [
+      'penicillin', 'amoxicillin', 'ampicillin', 'dicloxacillin', 'nafcillin', 'oxacillin', 'piperacillin',
+      // French, Spanish
+      'penicilline', 'amoxicilline', 'ampicilline', 'penicilina', 'amoxicilina', 'ampicilina',
+    ],
   },
   cephalosporins: {
-    aliases: ['cephalosporin', 'cephalosporins'],
-    members: ['cefalexin', 'cephalexin', 'cefadroxil', 'cefazolin', 'cefuroxime', 'cefdinir', 'cefpodoxime', 'cefixime', 'ceftriaxone'],
+    aliases: ['cephalosporin', 'cephalosporins', 'cephalosporine', 'cephalosporines', 'cefalosporina', 'cefalosporinas'],
+    members: [
+      'cefalexin', 'cephalexin', 'cefadroxil', 'cefazolin', 'cefuroxime', 'cefdinir', 'cefpodoxime', 'cefixime', 'ceftriaxone',
+      'cefalexine', 'cefalexina', 'cefuroxima', 'ceftriaxona',
+    ],
   },
   sulfonamides: {
-    aliases: ['sulfa', 'sulfonamide', 'sulfonamides'],
-    members: ['sulfamethoxazole', 'sulfadiazine', 'sulfasalazine', 'sulfisoxazole'],
+    aliases: ['sulfa', 'sulfonamide', 'sulfonamides', 'sulfamides', 'sulfamide', 'sulfonamidas', 'sulfamidas'],
+    members: ['sulfamethoxazole', 'sulfadiazine', 'sulfasalazine', 'sulfisoxazole', 'sulfametoxazol', 'sulfadiazina', 'sulfasalazina'],
   },
   NSAIDs: {
-    aliases: ['nsaid', 'nsaids'],
-    members: ['ibuprofen', 'naproxen', 'diclofenac', 'ketorolac', 'aspirin', 'celecoxib', 'meloxicam', 'indomethacin'],
+    aliases: ['nsaid', 'nsaids', 'ains', 'aine', 'aines'],
+    members: [
+      'ibuprofen', 'naproxen', 'diclofenac', 'ketorolac', 'aspirin', 'celecoxib', 'meloxicam', 'indomethacin',
+      'ibuprofene', 'ibuprofeno', 'naproxene', 'naproxeno', 'aspirine', 'aspirina', 'diclofenaco', 'ketorolaco',
+    ],
   },
   macrolides: {
-    aliases: ['macrolide', 'macrolides'],
-    members: ['azithromycin', 'clarithromycin', 'erythromycin'],
+    aliases: ['macrolide', 'macrolides', 'macrolidos'],
+    members: ['azithromycin', 'clarithromycin', 'erythromycin', 'azithromycine', 'clarithromycine', 'erythromycine', 'azitromicina', 'claritromicina', 'eritromicina'],
   },
   tetracyclines: {
-    aliases: ['tetracyclines'],
-    members: ['tetracycline', 'doxycycline', 'minocycline'],
+    aliases: ['tetracyclines', 'tetraciclinas'],
+    members: ['tetracycline', 'doxycycline', 'minocycline', 'tetraciclina', 'doxiciclina', 'minociclina'],
   },
 } as const satisfies Record<string, DrugClass>;
 
@@ -49,8 +65,16 @@ export interface AllergyMatch {
   drugClass?: string;
 }
 
+/**
+ * The form two names are compared in: NFKC, without format characters (\p{Cf}: soft hyphen,
+ * zero-width space and joiners, bidi marks), without accents, in lower case.
+ */
+export function foldForMatching(text: string): string {
+  return text.normalize('NFKC').replace(/\p{Cf}/gu, '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 0);
+  return foldForMatching(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
 }
 
 /** True when `inner`'s words occur, in order and adjacent, among `outer`'s. */

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PastCalendarDate } from '../../../common/fields/calendar-date.js';
-import { OneOf, OptionalText, RequiredText } from '../../../common/fields/text.js';
+import { OneOf, OptionalText, RequiredText, SingleScript } from '../../../common/fields/text.js';
 import { ALLERGY_SEVERITIES, type AllergyRecord } from '../allergy-record.js';
 
 export class CreateAllergyDto {
   @ApiProperty({ example: 'Penicillin', maxLength: 255 })
   @RequiredText()
+  @SingleScript()
   allergen!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Hives', maxLength: 255 })

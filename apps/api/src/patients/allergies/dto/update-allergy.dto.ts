@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { RequiredText, UnlessAbsent } from '../../../common/fields/text.js';
+import { RequiredText, SingleScript, UnlessAbsent } from '../../../common/fields/text.js';
 import { CreateAllergyDto } from './create-allergy.dto.js';
 
 /** Fields left out stay as they are; null clears an optional one. The allergen may change, never to nothing. */
@@ -7,5 +7,6 @@ export class UpdateAllergyDto extends OmitType(CreateAllergyDto, ['allergen'] as
   @ApiPropertyOptional({ example: 'Penicillin', maxLength: 255 })
   @UnlessAbsent()
   @RequiredText()
+  @SingleScript()
   allergen?: string;
 }

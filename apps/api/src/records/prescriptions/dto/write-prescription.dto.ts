@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { OptionalProse, OptionalText, RequiredProse, RequiredText, UnlessAbsent } from '../../../common/fields/text.js';
+import { OptionalProse, OptionalText, RequiredProse, RequiredText, SingleScript, UnlessAbsent } from '../../../common/fields/text.js';
 
 const OVERRIDE = "Required to prescribe a medication that matches one of the patient's recorded allergies; kept with the prescription";
 
 export class CreatePrescriptionDto {
   @ApiProperty({ example: 'Amoxicillin', maxLength: 255 })
   @RequiredText()
+  @SingleScript()
   medicationName!: string;
 
   @ApiProperty({ example: '500 mg', maxLength: 255 })
@@ -57,6 +58,7 @@ export class UpdatePrescriptionDto {
   @ApiPropertyOptional({ maxLength: 255 })
   @UnlessAbsent()
   @RequiredText()
+  @SingleScript()
   medicationName?: string;
 
   @ApiPropertyOptional({ maxLength: 255 })

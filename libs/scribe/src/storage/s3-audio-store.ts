@@ -1,0 +1,78 @@
+import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { AudioAlreadyStored, type AudioStore, checkAudioId, checkContentType, sameRecording, type StoredAudio } from './audio-store.js';
+
+export interface S3AudioStoreSettings {
+  bucket: string;
+  region: string;
+  /** For S3-compatible stores (MinIO, Ceph, Garage …); AWS's own endpoint when absent. */
+  endpoint?: string;
+  /** `bucket` in the path rather than the host name, as most self-hosted stores need. */
+  forcePathStyle?: boolean;
+  /** The SDK's default chain (environment, instance role …) when absent. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Prepended to every id, e.g. `scribe-audio/`. */
+  prefix?: string;
+}
+
+function statusOf(error: unknown): number | undefined {
+  return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+}
+
+/**
+ * Recordings in an S3 bucket, one object per id. A put is conditional (`If-None-Match: *`), so an
+ * object is never replaced; a store that ignores the condition overwrites, which is why ids are
+ * never reused. Encryption at rest and retention are the bucket's settings.
+ */
+export class S3AudioStore implements AudioStore {
+  readonly #client: S3Client;
+  readonly #bucket: string;
+  readonly #prefix: string;
+
+  constructor(settings: S3AudioStoreSettings) {
+    this.#bucket = settings.bucket;
+    this.#prefix = settings.prefix ?? '';
+    this.#client = new S3Client({
+      region: settings.region,
+      endpoint: settings.endpoint,
+      forcePathStyle: settings.forcePathStyle ?? false,
+      credentials: settings.credentials,
+      // The SDK's default checksums (CRC32 headers, aws-chunked bodies) are not understood by many
+      // S3-compatible stores; send and check them only where the operation requires them.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+  }
+
+  async put(id: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    const key = this.#key(id);
+    checkContentType(contentType);
+    try {
+      await this.#client.send(new PutObjectCommand({ Bucket: this.#bucket, Key: key, Body: bytes, ContentType: contentType, IfNoneMatch: '*' }));
+    } catch (error) {
+      if (statusOf(error) !== 412) throw error;
+      const existing = await this.get(id);
+      if (!existing || !sameRecording(existing, { bytes, contentType })) throw new AudioAlreadyStored();
+    }
+  }
+
+  async get(id: string): Promise<StoredAudio | null> {
+    const key = this.#key(id);
+    try {
+      const object = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: key }));
+      if (!object.Body) return null;
+      return { bytes: await object.Body.transformToByteArray(), contentType: object.ContentType ?? 'application/octet-stream' };
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Lets a caller stop the client's sockets at shutdown. */
+  destroy(): void {
+    this.#client.destroy();
+  }
+
+  #key(id: string): string {
+    return `${this.#prefix}${checkAudioId(id)}`;
+  }
+}

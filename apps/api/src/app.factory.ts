@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { AppModule, type ServingConfig } from './app.module.js';
+import { FHIR_BASE_PATH } from './common/fhir-errors.js';
 import { recordRoutes } from './common/route-registry.js';
 import { createValidationPipe, jsonDepthExceeds, MAX_JSON_DEPTH, RefuseUnstorableText } from './common/validation.js';
 import { loggerOptions, logRequests, PinoNestLogger, requestIdOf } from './logging/request-logging.js';
@@ -81,7 +82,8 @@ export async function createApp(config: ServingConfig, options: CreateAppOptions
   recordRoutes(app);
   logRequests(app.getHttpAdapter().getInstance());
   app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  // Health probes and the FHIR API (its base, /fhir/R4, is FHIR's convention) live outside /api/v1.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', `${FHIR_BASE_PATH.slice(1)}/*path`] });
   refuseDeepJson(app);
   keepPatientDataOutOfCaches(app);
   app.useGlobalPipes(new RefuseUnstorableText(), createValidationPipe());

@@ -8,6 +8,7 @@ import { ChartModule } from './chart/chart.module.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { FhirModule } from './fhir/fhir.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { PatientsModule } from './patients/patients.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         VitalSignsModule,
         RecordsModule,
         ChartModule,
+        FhirModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -26,6 +26,7 @@ export type { DateRange } from './search/date-range.js';
 export { type EverythingRequest, parseEverything } from './search/everything-request.js';
 export { PAGE_KEYS, type PagedListing, type PagePosition } from './search/page-token.js';
 export { type AnyFhirSearch, type FhirSearch, parseSearch } from './search/parse-search.js';
+export { parseReadRequest } from './search/read-request.js';
 export { DEFAULT_COUNT, MAX_COUNT } from './search/request-parameters.js';
 export { isSearchableType, isServedType, SERVED_RESOURCES, type ServedResource, type ServedType } from './served-resources.js';
 export { readIdOrNotFound } from './read-ids.js';

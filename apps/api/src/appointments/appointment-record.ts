@@ -26,6 +26,15 @@ export type NewAppointment = Pick<AppointmentRecord, 'patientId' | 'providerId' 
 export type AppointmentChanges = Partial<Pick<AppointmentRecord, 'appointmentDate' | 'durationMinutes' | 'appointmentType'>>;
 
 
+/** Appointments starting from `from` (inclusive) to `before` (exclusive); either end may be open. */
+export interface VisitWindow {
+  from?: Date;
+  before?: Date;
+}
+
+/** What another feature's part may join of a visit: the appointment's id, patient, provider and start. */
+export type VisitHeader = Pick<AppointmentRecord, 'id' | 'patientId' | 'providerId' | 'appointmentDate'>;
+
 export interface AppointmentFilter extends InstantWindowPage {
   providerId?: string;
   patientId?: string;

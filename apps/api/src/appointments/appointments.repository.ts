@@ -2,8 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { type AppointmentStatus, Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { translateRefusals } from '../common/database-errors.js';
-import { type IdsPart, type ReadPart, rowsFromJson } from '../common/read-parts.js';
-import type { AppointmentChanges, AppointmentFilter, AppointmentRecord, NewAppointment } from './appointment-record.js';
+import type { InstantKey } from '../common/cursors.js';
+import { type IdsPart, type ListingParts, listingParts, type ReadPart, type RelationPart, rowFromJson, rowsFromJson, utcTimestamp } from '../common/read-parts.js';
+import type { AppointmentChanges, AppointmentFilter, AppointmentRecord, NewAppointment, VisitHeader, VisitWindow } from './appointment-record.js';
+
+const INSTANTS = { instants: ['appointmentDate', 'createdAt', 'updatedAt'] };
+
+/** A patient's appointments within the window, as conditions over `appointments a`. */
+function ofPatientWithin(patientId: Prisma.Sql, window: VisitWindow): Prisma.Sql[] {
+  return [
+    Prisma.sql`a."patientId" = ${patientId}`,
+    ...(window.from ? [Prisma.sql`a."appointmentDate" >= ${utcTimestamp(window.from)}`] : []),
+    ...(window.before ? [Prisma.sql`a."appointmentDate" < ${utcTimestamp(window.before)}`] : []),
+  ];
+}
 import { AppointmentOverlap } from './appointments.errors.js';
 
 /** The database's overlap constraint (migration 20261125231500) refused the write: a 409 naming the conflict. */
@@ -28,8 +40,42 @@ export class AppointmentsRepository {
     return {
       sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a."appointmentDate" DESC, a."id" DESC), '[]'::jsonb)
         FROM (SELECT * FROM "appointments" WHERE "patientId" = ${patientId} ORDER BY "appointmentDate" DESC, "id" DESC LIMIT ${count}) a)`,
-      read: (json) => rowsFromJson<AppointmentRecord>(json, { instants: ['appointmentDate', 'createdAt', 'updatedAt'] }),
+      read: (json) => rowsFromJson<AppointmentRecord>(json, INSTANTS),
     };
+  }
+
+  /** Every appointment of a patient, in (appointmentDate, id) order, as a part of a read composed elsewhere. */
+  ofPatientPart(patientId: Prisma.Sql): ReadPart<AppointmentRecord[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a."appointmentDate", a."id"), '[]'::jsonb) FROM "appointments" a WHERE a."patientId" = ${patientId})`,
+      read: (json) => rowsFromJson<AppointmentRecord>(json, INSTANTS),
+    };
+  }
+
+  /** A patient's appointments within the window, one page in (appointmentDate, id) order and how many in all, as parts of a read composed elsewhere. */
+  ofPatientListingParts(patientId: Prisma.Sql, window: VisitWindow, after: InstantKey | undefined, take: number): ListingParts<AppointmentRecord> {
+    return listingParts({
+      from: Prisma.sql`"appointments" a`,
+      where: ofPatientWithin(patientId, window),
+      orderBy: [Prisma.sql`a."appointmentDate"`, Prisma.sql`a."id"`],
+      after: after && [utcTimestamp(after[0]), Prisma.sql`${after[1]}::uuid`],
+      take,
+      row: Prisma.sql`to_jsonb(a)`,
+      read: (json) => rowFromJson<AppointmentRecord>(json, INSTANTS),
+    });
+  }
+
+  /** A patient's visits within the window, for another owner's part to join (by "id") and order by their start. */
+  visitsOfPatientRelation(patientId: Prisma.Sql, window: VisitWindow): RelationPart<VisitHeader> {
+    return {
+      sql: Prisma.sql`SELECT a."id", a."patientId", a."providerId", a."appointmentDate" FROM "appointments" a WHERE ${Prisma.join(ofPatientWithin(patientId, window), ' AND ')}`,
+      read: (json) => rowFromJson<VisitHeader>(json, { instants: ['appointmentDate'] }),
+    };
+  }
+
+  /** The providers of a patient's appointments, for another part's filter. */
+  providerIdsOfPatientPart(patientId: Prisma.Sql): IdsPart {
+    return Prisma.sql`SELECT "providerId" FROM "appointments" WHERE "patientId" = ${patientId}`;
   }
 
   /** The ids of a patient's appointments (the latest `count` of them, when given), for another part's filter. */

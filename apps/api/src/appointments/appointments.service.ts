@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@clinic/db';
-import type { IdsPart, ReadPart } from '../common/read-parts.js';
+import type { IdsPart, ListingParts, ReadPart, RelationPart } from '../common/read-parts.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuditEntry } from '../audit/audit-event.js';
 import { StaleWrite } from '../common/domain-error.js';
@@ -8,11 +8,11 @@ import { assertFresh } from '../common/etag.js';
 import { type Page, toPage } from '../common/pagination.js';
 import { sentFields } from '../common/fields/text.js';
 import { PatientsService } from '../patients/patients.service.js';
-import type { AppointmentChanges, AppointmentRecord } from './appointment-record.js';
+import type { AppointmentChanges, AppointmentRecord, VisitHeader, VisitWindow } from './appointment-record.js';
 import { APPOINTMENT_ACTIONS, type AppointmentAction } from './appointment-transitions.js';
 import { AppointmentNotFound, AppointmentNotReschedulable, AppointmentTransitionInvalid, PatientArchived, ProviderNotBookable } from './appointments.errors.js';
 import { AppointmentsRepository } from './appointments.repository.js';
-import { instantKeyOf, instantWindowPage } from '../common/cursors.js';
+import { type InstantKey, instantKeyOf, instantWindowPage } from '../common/cursors.js';
 import { ProviderNotFound } from '../identity/identity.errors.js';
 import { ProviderAccountsRepository } from '../identity/provider-accounts.repository.js';
 import { PatientNotFound } from '../patients/patients.errors.js';
@@ -129,6 +129,26 @@ export class AppointmentsService {
   /** The ids of a patient's appointments (the latest `count`, when given), for another part's filter. */
   idsOfPatientPart(patientId: Prisma.Sql, count?: number): IdsPart {
     return this.appointments.idsOfPatientPart(patientId, count);
+  }
+
+  /** Every appointment of a patient, oldest first, as a part of a read composed elsewhere (FHIR's $everything). */
+  ofPatientPart(patientId: Prisma.Sql): ReadPart<AppointmentRecord[]> {
+    return this.appointments.ofPatientPart(patientId);
+  }
+
+  /** A patient's appointments within the window, one page and how many in all, as parts of a read composed elsewhere (FHIR's Encounter search). */
+  ofPatientListingParts(patientId: Prisma.Sql, window: VisitWindow, after: InstantKey | undefined, take: number): ListingParts<AppointmentRecord> {
+    return this.appointments.ofPatientListingParts(patientId, window, after, take);
+  }
+
+  /** A patient's visits within the window, for another feature's part to join and order by their start. */
+  visitsOfPatientRelation(patientId: Prisma.Sql, window: VisitWindow): RelationPart<VisitHeader> {
+    return this.appointments.visitsOfPatientRelation(patientId, window);
+  }
+
+  /** The providers of a patient's appointments, for another part's filter. */
+  providerIdsOfPatientPart(patientId: Prisma.Sql): IdsPart {
+    return this.appointments.providerIdsOfPatientPart(patientId);
   }
 
   /** The ids of a patient's appointments, for the tables that hang off a visit. */

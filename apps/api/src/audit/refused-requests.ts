@@ -10,15 +10,15 @@ import { AuditTrail } from './audit-trail.js';
 import { PatientLookups } from './patient-lookups.js';
 
 /**
- * The action a refused request attempted, by method: GET/HEAD read; PUT/PATCH update; DELETE
- * archive; POST create, except a record's signature (sign), an amendment (amend), and an
+ * The action a refused request attempted, by method: GET/HEAD read, except a FHIR $everything
+ * (export); PUT/PATCH update; DELETE archive; POST create, except a record's signature (sign), an amendment (amend), and an
  * appointment's moves (check-in, start, complete, cancel, no-show), which update it.
  */
 function attemptedAction(method: string, route: string): AuditAction {
   switch (method) {
     case 'GET':
     case 'HEAD':
-      return 'read';
+      return route.endsWith('/$everything') ? 'export' : 'read';
     case 'PUT':
     case 'PATCH':
       return 'update';

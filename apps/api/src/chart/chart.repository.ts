@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService } from '@clinic/db';
-import type { ReadPart } from '../common/read-parts.js';
+import { PrismaService } from '@clinic/db';
+import { type ReadParts, selectParts } from '../common/read-parts.js';
 
 /** The parts of a chart, each lent by the feature that owns its table (common/read-parts.ts). */
-export type ChartParts<T extends Record<string, unknown>> = { [K in keyof T]: ReadPart<T[K]> };
+export type ChartParts<T extends Record<string, unknown>> = ReadParts<T>;
 
 /**
  * The chart in one statement whatever the length of the history: a SELECT of the parts the
@@ -15,10 +15,7 @@ export type ChartParts<T extends Record<string, unknown>> = { [K in keyof T]: Re
 export class ChartRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async readParts<T extends Record<string, unknown>>(parts: ChartParts<T>): Promise<T> {
-    const names = Object.keys(parts) as (keyof T & string)[];
-    const columns = Prisma.join(names.map((name) => Prisma.sql`${parts[name].sql} AS ${Prisma.raw(`"${name}"`)}`));
-    const [row] = await this.prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns}`;
-    return Object.fromEntries(names.map((name) => [name, parts[name].read(row[name])])) as T;
+  readParts<T extends Record<string, unknown>>(parts: ChartParts<T>): Promise<T> {
+    return selectParts(this.prisma, parts);
   }
 }

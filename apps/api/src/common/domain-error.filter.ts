@@ -1,9 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import type { AuditOutcome } from '@clinic/db';
+import { FhirOutcomeError } from '@clinic/fhir';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RefusedRequests } from '../audit/refused-requests.js';
 import { type DatabaseRefusal, refusalOf } from './database-errors.js';
 import { DATABASE_RETRY_AFTER_SECONDS, DomainError, DomainErrorCode } from './domain-error.js';
+import { FHIR_CONTENT_TYPE, isFhirRequest, operationOutcomeOf } from './fhir-errors.js';
 
 // Every code has an answer: adding a code without one is a compile error.
 const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
@@ -64,6 +66,10 @@ interface Answer {
 }
 
 function answerOf(error: unknown): Answer | undefined {
+  if (error instanceof FhirOutcomeError) {
+    // The FHIR API's own refusals (a search parameter it does not serve, a format it cannot write).
+    return { status: error.status, body: { message: error.message } };
+  }
   if (error instanceof DomainError) {
     return { status: STATUS_BY_CODE[error.code], body: { code: error.code, message: error.message }, headers: error.headers };
   }
@@ -89,7 +95,8 @@ function answerOf(error: unknown): Answer | undefined {
  * their kind (database-errors.ts); Nest's and Fastify's own HTTP errors keep their status;
  * anything else is a 500 that says nothing about the cause (no stack, SQL or patient data),
  * while the log keeps the detail. A refused or failed request on a route of patient data is
- * recorded in the audit trail before the answer leaves (RefusedRequests).
+ * recorded in the audit trail before the answer leaves (RefusedRequests). On the FHIR API the
+ * same answer is written as an OperationOutcome (fhir-errors.ts).
  */
 @Catch()
 @Injectable()
@@ -110,6 +117,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     const outcome = RECORDED[answer.status];
     if (outcome && request.routeOptions?.url) await this.refused.record(request, outcome);
     if (answer.headers) void reply.headers(answer.headers);
+    if (isFhirRequest(request.url)) {
+      const outcome = operationOutcomeOf(error, answer.status, answer.body, { url: request.url, routed: request.routeOptions?.url !== undefined });
+      void reply.status(answer.status).type(FHIR_CONTENT_TYPE).send(JSON.stringify(outcome));
+      return;
+    }
     void reply.status(answer.status).send({ statusCode: answer.status, error: REASON[answer.status] ?? 'Error', ...answer.body });
   }
 }

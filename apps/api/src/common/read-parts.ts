@@ -1,4 +1,4 @@
-import type { Prisma } from '@clinic/db';
+import { Prisma, type PrismaService } from '@clinic/db';
 
 // Read parts: how a read that spans several features' tables (the chart, a FHIR $everything)
 // stays one statement while each table keeps one owner. The owning repository writes the SQL
@@ -14,6 +14,27 @@ export interface ReadPart<T> {
 
 /** A subquery over one owner's table that yields a set of ids (`SELECT "id" FROM …`), for another part's filter. */
 export type IdsPart = Prisma.Sql;
+
+/**
+ * A subquery over one owner's table that yields rows (`SELECT "id", … FROM …`) another owner's
+ * part may join, and how to read one of them back from its JSON (`to_jsonb(alias)`). The type
+ * says which columns the joining part may name.
+ */
+export interface RelationPart<Row> {
+  sql: Prisma.Sql;
+  read(json: unknown): Row;
+}
+
+/** Parts of one statement, by the name each answer comes back under. */
+export type ReadParts<T extends Record<string, unknown>> = { [K in keyof T]: ReadPart<T[K]> };
+
+/** One SELECT of the parts, whatever their number: for the repositories that compose reads and own no table. */
+export async function selectParts<T extends Record<string, unknown>>(prisma: PrismaService, parts: ReadParts<T>): Promise<T> {
+  const names = Object.keys(parts) as (keyof T & string)[];
+  const columns = Prisma.join(names.map((name) => Prisma.sql`${parts[name].sql} AS ${Prisma.raw(`"${name}"`)}`));
+  const [row] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns}`;
+  return Object.fromEntries(names.map((name) => [name, parts[name].read(row[name])])) as T;
+}
 
 type Json = Record<string, unknown>;
 
@@ -33,4 +54,53 @@ export function rowFromJson<T>(json: unknown, columns: { instants?: readonly str
 /** A part that yields a JSON array of rows, read back one by one. */
 export function rowsFromJson<T>(json: unknown, columns: Parameters<typeof rowFromJson>[1] = {}): T[] {
   return Array.isArray(json) ? json.map((item) => rowFromJson<T>(item, columns)) : [];
+}
+
+/** An instant as a value for a TIMESTAMP(3) column, which holds UTC without a zone. */
+export const utcTimestamp = (moment: Date): Prisma.Sql => Prisma.sql`(${moment.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** One page of a keyset listing, and how many rows match in all pages: two parts of one statement. */
+export type ListingParts<Row> = {
+  page: ReadPart<Row[]>;
+  total: ReadPart<number>;
+};
+
+/** A keyset listing over one owner's table, in its owner's words. */
+export interface Listing<Row> {
+  /** The rows' source with its alias (`"appointments" a`), joins included. */
+  from: Prisma.Sql;
+  /** What every row must meet; none: every row. */
+  where: readonly Prisma.Sql[];
+  /** The sort key, ascending, ending with a unique column, so that the order is total. */
+  orderBy: readonly Prisma.Sql[];
+  /** The sort key of the row to resume after (its values, cast as the columns are), or none for the first page. */
+  after?: readonly Prisma.Sql[];
+  /** How many rows the page holds. */
+  take: number;
+  /** The JSON of one row (`to_jsonb(a)`), and how to read it back. */
+  row: Prisma.Sql;
+  read(json: unknown): Row;
+}
+
+/**
+ * A page (rows strictly after `after` in the listing's order, at most `take`) and the total (the
+ * rows that match, in all pages). Keyset, like every list of the API: a page never skips or
+ * repeats a row when others are added meanwhile.
+ */
+export function listingParts<Row>(listing: Listing<Row>): ListingParts<Row> {
+  const where = (conditions: readonly Prisma.Sql[]) => (conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`);
+  const order = Prisma.join(listing.orderBy);
+  const after = listing.after ? [Prisma.sql`(${order}) > (${Prisma.join(listing.after)})`] : [];
+  return {
+    page: {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(page."row" ORDER BY page."position"), '[]'::jsonb)
+        FROM (SELECT ${listing.row} AS "row", row_number() OVER (ORDER BY ${order}) AS "position"
+          FROM ${listing.from} WHERE ${where([...listing.where, ...after])} ORDER BY ${order} LIMIT ${listing.take}) page)`,
+      read: (json) => (Array.isArray(json) ? json.map((item) => listing.read(item)) : []),
+    },
+    total: {
+      sql: Prisma.sql`(SELECT count(*)::int FROM ${listing.from} WHERE ${where(listing.where)})`,
+      read: (value) => Number(value),
+    },
+  };
 }

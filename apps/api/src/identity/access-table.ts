@@ -154,6 +154,28 @@ export const ACCESS_TABLE = {
   // Who read or changed what: for those who answer for the records, not for those who keep them.
   'GET /api/v1/audit-events': { allow: ADMINS, enumerates: true, audit: { resource: 'audit_events' } },
   'GET /api/v1/patients/{id}/audit-events': { allow: ADMINS, enumerates: true, audit: ofPatient('audit_events') },
+
+  // The FHIR R4 API (read-only): the same roles as the /api/v1 routes over the same rows, and the
+  // same words in the trail. Staff read a chart without its notes there too: no Composition, and
+  // prescriptions without their indication or override reason. A search names its patient in the
+  // query, not the path, so its refused requests are recorded without one.
+  'GET /fhir/R4/metadata': { allow: 'public' },
+  'GET /fhir/R4/Patient': { allow: CHART_READERS, enumerates: true, audit: { resource: 'patient' } },
+  'GET /fhir/R4/Patient/{id}': { allow: CHART_READERS, audit: ofPatient('patient', 'id') },
+  'GET /fhir/R4/Patient/{id}/$everything': { allow: CHART_VIEWERS, partly: { staff: 'without notes' }, audit: ofPatient('chart', 'id') },
+  // What the charts name of a provider (name, license, specialty, work phone; never the account).
+  'GET /fhir/R4/Practitioner/{id}': { allow: 'signed-in' },
+  'GET /fhir/R4/Encounter': { allow: SCHEDULE_READERS, enumerates: true, audit: { resource: 'appointment' } },
+  'GET /fhir/R4/Encounter/{id}': { allow: SCHEDULE_READERS, audit: ofAppointment('appointment') },
+  'GET /fhir/R4/Observation': { allow: SCHEDULE_READERS, enumerates: true, audit: { resource: 'vital_signs' } },
+  'GET /fhir/R4/Observation/{id}': { allow: SCHEDULE_READERS, audit: { resource: 'vital_signs' } },
+  'GET /fhir/R4/AllergyIntolerance': { allow: CHART_READERS, enumerates: true, audit: { resource: 'allergies' } },
+  'GET /fhir/R4/AllergyIntolerance/{id}': { allow: CHART_READERS, audit: { resource: 'allergy', idParam: 'id' } },
+  'GET /fhir/R4/Condition': { allow: CHART_READERS, enumerates: true, audit: { resource: 'chronic_conditions' } },
+  'GET /fhir/R4/Condition/{id}': { allow: CHART_READERS, audit: { resource: 'chronic_condition', idParam: 'id' } },
+  'GET /fhir/R4/MedicationRequest': { allow: CHART_VIEWERS, partly: { staff: 'without notes' }, enumerates: true, audit: { resource: 'prescription' } },
+  'GET /fhir/R4/MedicationRequest/{id}': { allow: CHART_VIEWERS, partly: { staff: 'without notes' }, audit: { resource: 'prescription', idParam: 'id' } },
+  'GET /fhir/R4/Composition/{id}': { allow: RECORD_READERS, audit: { resource: 'medical_record', idParam: 'id', patient: { param: 'id', via: 'medical_record' } } },
 } as const satisfies Record<RouteKey, RouteAccess>;
 
 export type AccessRoute = keyof typeof ACCESS_TABLE;

@@ -1,11 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Prisma, PrismaService } from '@clinic/db';
+import { Prisma, PrismaService } from '@clinic/db';
 import { nullWhenMissing, translateRefusals } from '../common/database-errors.js';
+import { type IdsPart, type ReadPart, rowsFromJson } from '../common/read-parts.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AuthorityCache } from './authority-cache.js';
 import { ProviderEmailTaken } from './identity.errors.js';
-import type { NewProvider, PasswordChange, ProviderAuthority, ProviderChanges, ProviderListFilter, ProviderProfile, SignInAccount } from './provider-profile.js';
+import type {
+  NewProvider,
+  PasswordChange,
+  ProviderAuthority,
+  ProviderCard,
+  ProviderChanges,
+  ProviderListFilter,
+  ProviderProfile,
+  SignInAccount,
+} from './provider-profile.js';
 
 /** The columns of a ProviderProfile: never the password hash. */
 const PROFILE_COLUMNS = {
@@ -44,6 +54,16 @@ export class ProviderAccountsRepository {
 
   findProfile(id: string): Promise<ProviderProfile | null> {
     return this.prisma.provider.findUnique({ where: { id }, select: PROFILE_COLUMNS });
+  }
+
+  /** The cards of these providers (ids from another part), as a part of a read composed elsewhere: named columns only, never the hash or email. */
+  cardsPart(providerIds: IdsPart): ReadPart<ProviderCard[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', p."id", 'firstName', p."firstName", 'lastName', p."lastName", 'specialty', p."specialty",
+          'licenseNumber', p."licenseNumber", 'phone', p."phone", 'isActive', p."isActive", 'updatedAt', p."updatedAt") ORDER BY p."id"), '[]'::jsonb)
+        FROM "providers" p WHERE p."id" IN (${providerIds}))`,
+      read: (json) => rowsFromJson<ProviderCard>(json, { instants: ['updatedAt'] }),
+    };
   }
 
   /** What the provider may do now; at most AUTHORITY_CACHE_SECONDS old (see AuthorityCache). */

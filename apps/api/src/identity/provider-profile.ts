@@ -17,6 +17,9 @@ export interface ProviderProfile {
   updatedAt: Date;
 }
 
+/** A provider as charts name them (who saw, signed, amended): never the email, role or sign-in state. */
+export type ProviderCard = Pick<ProviderProfile, 'id' | 'firstName' | 'lastName' | 'specialty' | 'licenseNumber' | 'phone' | 'isActive' | 'updatedAt'>;
+
 /**
  * What a request may do, read from the database on every request (ProviderAuthorities): the
  * token says who the caller is, this says what they are now. An access token minted before the

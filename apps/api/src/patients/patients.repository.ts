@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { nullWhenMissing } from '../common/database-errors.js';
-import { type ReadPart, rowFromJson } from '../common/read-parts.js';
+import type { NameKey } from '../common/cursors.js';
+import { type ListingParts, listingParts, type ReadPart, rowFromJson } from '../common/read-parts.js';
+import { type PatientMatch, patientMatchConditions } from './patient-match.js';
 import type { NewPatient, PatientChanges, PatientRecord, PatientSearch } from './patient-record.js';
+
+const readPatient = (json: unknown) => rowFromJson<PatientRecord>(json, { instants: ['archivedAt', 'createdAt', 'updatedAt'], days: ['dateOfBirth'] });
 
 /** A LIKE pattern that finds `word` anywhere, with LIKE's own wildcards in it taken literally. */
 function containing(word: string): string {
@@ -67,8 +71,21 @@ export class PatientsRepository {
   patientPart(patientId: Prisma.Sql): ReadPart<PatientRecord | null> {
     return {
       sql: Prisma.sql`(SELECT to_jsonb(p) FROM "patients" p WHERE p."id" = ${patientId})`,
-      read: (json) => (json === null ? null : rowFromJson<PatientRecord>(json, { instants: ['archivedAt', 'createdAt', 'updatedAt'], days: ['dateOfBirth'] })),
+      read: (json) => (json === null ? null : readPatient(json)),
     };
+  }
+
+  /** The patients a match finds, one page in (lastName, firstName, id) order, and how many in all, as parts of a read composed elsewhere. */
+  matchingPatientsParts(match: PatientMatch, after: NameKey | undefined, take: number): ListingParts<PatientRecord> {
+    return listingParts({
+      from: Prisma.sql`"patients" p`,
+      where: patientMatchConditions(match),
+      orderBy: [Prisma.sql`p."lastName"`, Prisma.sql`p."firstName"`, Prisma.sql`p."id"`],
+      after: after && [Prisma.sql`${after[0]}`, Prisma.sql`${after[1]}`, Prisma.sql`${after[2]}::uuid`],
+      take,
+      row: Prisma.sql`to_jsonb(p)`,
+      read: readPatient,
+    });
   }
 
   // Every change below commits with its audit event, in one transaction, or not at all.

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@clinic/db';
-import type { ReadPart } from '../common/read-parts.js';
+import type { ListingParts, ReadPart } from '../common/read-parts.js';
+import type { PatientMatch } from './patient-match.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuditEntry } from '../audit/audit-event.js';
 import { StaleWrite } from '../common/domain-error.js';
 import { assertFresh } from '../common/etag.js';
-import { nameKeyAfter, nameKeyOf } from '../common/cursors.js';
+import { type NameKey, nameKeyAfter, nameKeyOf } from '../common/cursors.js';
 import { type Page, toPage } from '../common/pagination.js';
 import { calendarDay } from '../common/fields/calendar-date.js';
 import { sentFields } from '../common/fields/text.js';
@@ -109,6 +110,16 @@ export class PatientsService {
   /** The patient, as a part of a read composed elsewhere (the chart). */
   patientPart(patientId: Prisma.Sql): ReadPart<PatientRecord | null> {
     return this.patients.patientPart(patientId);
+  }
+
+  /** The patients a match finds (one page, and how many in all), as parts of a read composed elsewhere (FHIR's Patient search). */
+  matchingPatientsParts(match: PatientMatch, after: NameKey | undefined, take: number): ListingParts<PatientRecord> {
+    return this.patients.matchingPatientsParts(match, after, take);
+  }
+
+  /** Unaudited: for callers that record their own events (FHIR's read). Archived patients too. */
+  findPatient(id: string): Promise<PatientRecord | null> {
+    return this.patients.findPatient(id);
   }
 
   /** The patient, archived or not: an archived chart stays readable and correctable. */

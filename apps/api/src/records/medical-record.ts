@@ -48,6 +48,11 @@ export interface MedicalRecordWithAmendments extends MedicalRecordRow {
   amendments: AmendmentRow[];
 }
 
+/** A record as it leaves in a chart's export: the note and its amendments, never the material it was written from (transcript, audio). */
+export interface NoteWithAmendments extends Omit<MedicalRecordRow, 'transcript' | 'audioFileUrl'> {
+  amendments: AmendmentRow[];
+}
+
 /** The visit a record belongs to: enough to find the patient and check the visit took place. */
 export interface VisitRow {
   id: string;

@@ -24,7 +24,7 @@ import { SymptomsService } from './symptoms/symptoms.service.js';
   imports: [AuditModule, AppointmentsModule, PatientsModule],
   controllers: [RecordsController, SymptomsController, PrescriptionsController],
   providers: [RecordsService, RecordsRepository, RecordNotes, SymptomsService, SymptomsRepository, PrescriptionsService, PrescriptionsRepository],
-  exports: [RecordsService, PrescriptionsService],
+  exports: [RecordsService, PrescriptionsService, SymptomsService],
 })
 export class RecordsModule implements OnModuleInit {
   constructor(

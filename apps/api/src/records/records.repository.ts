@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { type IdsPart, type ReadPart, rowsFromJson } from '../common/read-parts.js';
-import type { AmendmentRow, MedicalRecordWithAmendments, RecordNotes } from './medical-record.js';
+import { type IdsPart, type ReadPart, rowFromJson, rowsFromJson } from '../common/read-parts.js';
+import type { AmendmentRow, MedicalRecordWithAmendments, NoteWithAmendments, RecordNotes } from './medical-record.js';
 
 const WITH_AMENDMENTS = { amendments: { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }] } };
 
@@ -19,13 +19,29 @@ export interface RecordSummary {
   diagnosis: string | null;
 }
 
-/** A record, with the visit it belongs to (its appointment's id). */
+/** A record, with the visit it belongs to (its appointment's id) and who signed it. */
 export interface RecordOfVisit {
   id: string;
   appointmentId: string;
   isDraft: boolean;
   signedAt: Date | null;
+  signedById: string | null;
 }
+
+/** A signed record's ids and signature, for what hangs off it (a prescription as a FHIR MedicationRequest). */
+export interface SignedRecordHeader {
+  id: string;
+  appointmentId: string;
+  signedAt: Date;
+  signedById: string;
+}
+
+const SIGNED_OF_VISITS = (visitIds: IdsPart) => Prisma.sql`r."appointmentId" IN (${visitIds}) AND r."signedAt" IS NOT NULL`;
+
+const readNote = (json: unknown): NoteWithAmendments => {
+  const note = rowFromJson<NoteWithAmendments>(json, { instants: ['signedAt', 'createdAt', 'updatedAt'] });
+  return { ...note, amendments: rowsFromJson<AmendmentRow>(note.amendments, { instants: ['createdAt'] }) };
+};
 
 /**
  * The one owner of medical_records and of their amendments (record_amendments), which are part
@@ -59,7 +75,46 @@ export class RecordsRepository {
   }
 
   findRecord(recordId: string): Promise<RecordOfVisit | null> {
-    return this.prisma.medicalRecord.findUnique({ where: { id: recordId }, select: { id: true, appointmentId: true, isDraft: true, signedAt: true } });
+    return this.prisma.medicalRecord.findUnique({ where: { id: recordId }, select: { id: true, appointmentId: true, isDraft: true, signedAt: true, signedById: true } });
+  }
+
+  /** A record by its own id with its amendments (oldest first), without the transcript or audio. */
+  findNote(recordId: string): Promise<NoteWithAmendments | null> {
+    return this.prisma.medicalRecord.findUnique({ where: { id: recordId }, omit: { transcript: true, audioFileUrl: true }, include: WITH_AMENDMENTS });
+  }
+
+  /**
+   * These visits' signed records with their amendments (oldest first), without the transcript or
+   * audio, as a part of a read composed elsewhere. Drafts are left out: they never leave the chart.
+   */
+  signedOfVisitsPart(visitIds: IdsPart): ReadPart<NoteWithAmendments[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg((to_jsonb(r) - 'transcript' - 'audioFileUrl') || jsonb_build_object('amendments',
+          (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m."createdAt", m."id"), '[]'::jsonb) FROM "record_amendments" m WHERE m."medicalRecordId" = r."id"))
+        ORDER BY r."signedAt", r."id"), '[]'::jsonb)
+        FROM "medical_records" r WHERE ${SIGNED_OF_VISITS(visitIds)})`,
+      read: (json) => (Array.isArray(json) ? json.map(readNote) : []),
+    };
+  }
+
+  /** The ids and signatures of these visits' signed records, as a part of a read composed elsewhere. */
+  signedHeadersOfVisitsPart(visitIds: IdsPart): ReadPart<SignedRecordHeader[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r."id", 'appointmentId', r."appointmentId", 'signedAt', r."signedAt", 'signedById', r."signedById")), '[]'::jsonb)
+        FROM "medical_records" r WHERE ${SIGNED_OF_VISITS(visitIds)})`,
+      read: (json) => rowsFromJson<SignedRecordHeader>(json, { instants: ['signedAt'] }),
+    };
+  }
+
+  /** The ids of these visits' signed records, for another part's filter. */
+  signedIdsOfVisitsPart(visitIds: IdsPart): IdsPart {
+    return Prisma.sql`SELECT r."id" FROM "medical_records" r WHERE ${SIGNED_OF_VISITS(visitIds)}`;
+  }
+
+  /** Who signed these visits' signed records or amended them, for another part's filter. */
+  signersOfVisitsPart(visitIds: IdsPart): IdsPart {
+    return Prisma.sql`SELECT r."signedById" FROM "medical_records" r WHERE ${SIGNED_OF_VISITS(visitIds)}
+      UNION SELECT m."authorId" FROM "record_amendments" m JOIN "medical_records" r ON r."id" = m."medicalRecordId" WHERE ${SIGNED_OF_VISITS(visitIds)}`;
   }
 
   createRecord(visit: { id: string; patientId: string }, notes: RecordNotes): Promise<MedicalRecordWithAmendments> {

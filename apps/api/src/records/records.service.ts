@@ -10,10 +10,18 @@ import { type AmendmentDto, toAmendmentDto } from './dto/amendment.dto.js';
 import type { CreateAmendmentDto } from './dto/create-amendment.dto.js';
 import { type MedicalRecordDto, toMedicalRecordDto } from './dto/medical-record.dto.js';
 import type { WriteRecordDto } from './dto/write-record.dto.js';
-import { isSigned, type MedicalRecordWithAmendments, NOTE_FIELDS, type RecordNotes, type RecordOwner, type VisitRow } from './medical-record.js';
+import {
+  isSigned,
+  type MedicalRecordWithAmendments,
+  NOTE_FIELDS,
+  type NoteWithAmendments,
+  type RecordNotes,
+  type RecordOwner,
+  type VisitRow,
+} from './medical-record.js';
 import { AppointmentNotFound } from '../appointments/appointments.errors.js';
 import { MedicalRecordNotFound, RecordNotSigned, RecordSigned, VisitNotHeld } from './records.errors.js';
-import { MEDICAL_RECORD, RecordsRepository, type RecordSummary } from './records.repository.js';
+import { MEDICAL_RECORD, type RecordOfVisit, RecordsRepository, type RecordSummary, type SignedRecordHeader } from './records.repository.js';
 
 type AuditAction = AuditEntry['action'];
 
@@ -84,6 +92,36 @@ export class RecordsService {
   /** The ids of these visits' records, for another part's filter. */
   idsOfVisitsPart(visitIds: IdsPart): IdsPart {
     return this.records.idsOfVisitsPart(visitIds);
+  }
+
+  /** These visits' signed records with their amendments, as a part of a read composed elsewhere (FHIR's $everything). */
+  signedOfVisitsPart(visitIds: IdsPart): ReadPart<NoteWithAmendments[]> {
+    return this.records.signedOfVisitsPart(visitIds);
+  }
+
+  /** The ids and signatures of these visits' signed records, as a part of a read composed elsewhere. */
+  signedHeadersOfVisitsPart(visitIds: IdsPart): ReadPart<SignedRecordHeader[]> {
+    return this.records.signedHeadersOfVisitsPart(visitIds);
+  }
+
+  /** The ids of these visits' signed records, for another part's filter. */
+  signedIdsOfVisitsPart(visitIds: IdsPart): IdsPart {
+    return this.records.signedIdsOfVisitsPart(visitIds);
+  }
+
+  /** Who signed or amended these visits' signed records, for another part's filter. */
+  signersOfVisitsPart(visitIds: IdsPart): IdsPart {
+    return this.records.signersOfVisitsPart(visitIds);
+  }
+
+  /** Unaudited: a record's visit and signature by the record's id, for callers that record their own events. */
+  findRecordHeader(recordId: string): Promise<RecordOfVisit | null> {
+    return this.records.findRecord(recordId);
+  }
+
+  /** Unaudited: a record by its id with its amendments (no transcript or audio), for callers that record their own events. */
+  findNote(recordId: string): Promise<NoteWithAmendments | null> {
+    return this.records.findNote(recordId);
   }
 
   /**

@@ -29,6 +29,23 @@ export const MEASUREMENTS = [
   'painLevel',
 ] as const satisfies readonly (keyof VitalSignsValues)[];
 
+/**
+ * One kind of measurement a listing gives a row of its own (a FHIR Observation): its position in
+ * the caller's order of kinds, and the columns that hold it (blood pressure: two). A set yields
+ * the row when any of those columns holds a value.
+ */
+export interface MeasurementKind {
+  position: number;
+  columns: readonly (keyof VitalSignsValues)[];
+}
+
+/** One measurement of a set: the set, its visit, and which kind (MeasurementKind.position). */
+export interface MeasurementRow<Visit> {
+  vitals: VitalSignsRecord;
+  visit: Visit;
+  position: number;
+}
+
 /** Body mass index, kg/m², to one decimal, from weight in kg and height in cm. */
 export function bodyMassIndex(weightKg: number, heightCm: number): number {
   const metres = heightCm / 100;

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { translateRefusals } from '../common/database-errors.js';
-import { type IdsPart, type ReadPart, rowFromJson } from '../common/read-parts.js';
-import type { AppointmentRecord } from '../appointments/appointment-record.js';
+import { type IdsPart, type ListingParts, listingParts, type ReadPart, type RelationPart, rowFromJson, rowsFromJson, utcTimestamp } from '../common/read-parts.js';
+import type { AppointmentRecord, VisitHeader } from '../appointments/appointment-record.js';
 import type { InstantKey } from '../common/cursors.js';
-import type { VitalSignsRecord, VitalSignsValues } from './vital-signs-record.js';
+import { MEASUREMENTS, type MeasurementKind, type MeasurementRow, type VitalSignsRecord, type VitalSignsValues } from './vital-signs-record.js';
 import { VisitSealed } from './vital-signs.errors.js';
 
 interface VitalSignsRow extends Omit<VitalSignsRecord, 'temperature' | 'weight' | 'height' | 'bmi'> {
@@ -19,6 +19,20 @@ const decimal = (value: Prisma.Decimal | null): number | null => (value === null
 
 function toRecord(row: VitalSignsRow): VitalSignsRecord {
   return { ...row, temperature: decimal(row.temperature), weight: decimal(row.weight), height: decimal(row.height), bmi: decimal(row.bmi) };
+}
+
+const FROM_JSON = { instants: ['recordedAt'], decimals: ['temperature', 'weight', 'height', 'bmi'] };
+const readVitalSigns = (json: unknown) => rowFromJson<VitalSignsRecord>(json, FROM_JSON);
+
+const MEASURED_COLUMNS: readonly string[] = [...MEASUREMENTS, 'bmi'];
+
+/** `v."heartRate" IS NOT NULL OR …` for a kind's columns, each checked to be a measurement column: they become SQL identifiers. */
+function measured(kind: MeasurementKind): Prisma.Sql {
+  const present = kind.columns.map((column) => {
+    if (!MEASURED_COLUMNS.includes(column)) throw new Error(`${column} is not a vital-signs measurement column`);
+    return Prisma.raw(`v."${column}" IS NOT NULL`);
+  });
+  return Prisma.join(present, ' OR ');
 }
 
 const COLUMNS = Prisma.sql`v."id", v."appointmentId", v."bloodPressureSystolic", v."bloodPressureDiastolic", v."heartRate", v."temperature",
@@ -36,8 +50,49 @@ export class VitalSignsRepository {
   latestOfVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord | null> {
     return {
       sql: Prisma.sql`(SELECT to_jsonb(v) FROM "vital_signs" v WHERE v."appointmentId" IN (${visitIds}) ORDER BY v."recordedAt" DESC, v."id" DESC LIMIT 1)`,
-      read: (json) => (json === null ? null : rowFromJson<VitalSignsRecord>(json, { instants: ['recordedAt'], decimals: ['temperature', 'weight', 'height', 'bmi'] })),
+      read: (json) => (json === null ? null : readVitalSigns(json)),
     };
+  }
+
+  /** Every set of these visits, in (recordedAt, id) order, as a part of a read composed elsewhere. */
+  ofVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(v) ORDER BY v."recordedAt", v."id"), '[]'::jsonb) FROM "vital_signs" v WHERE v."appointmentId" IN (${visitIds}))`,
+      read: (json) => rowsFromJson<VitalSignsRecord>(json, FROM_JSON),
+    };
+  }
+
+  /**
+   * The measurements of these visits' sets, one row per set and kind measured, one page in
+   * (visit start, set id, kind position) order and how many in all, as parts of a read composed
+   * elsewhere. `after` is the (visit start, set id, position) of the row to resume after.
+   */
+  measurementsListingParts<Visit extends VisitHeader>(
+    visits: RelationPart<Visit>,
+    kinds: readonly MeasurementKind[],
+    after: [Date, string, number] | undefined,
+    take: number,
+  ): ListingParts<MeasurementRow<Visit>> {
+    const rows = Prisma.join(kinds.map((kind) => Prisma.sql`(${kind.position}::int, ${measured(kind)})`));
+    return listingParts({
+      from: Prisma.sql`"vital_signs" v JOIN (${visits.sql}) visit ON visit."id" = v."appointmentId"
+        CROSS JOIN LATERAL (VALUES ${rows}) kind("position", "measured")`,
+      where: [Prisma.sql`kind."measured"`],
+      orderBy: [Prisma.sql`visit."appointmentDate"`, Prisma.sql`v."id"`, Prisma.sql`kind."position"`],
+      after: after && [utcTimestamp(after[0]), Prisma.sql`${after[1]}::uuid`, Prisma.sql`${after[2]}::int`],
+      take,
+      row: Prisma.sql`jsonb_build_object('vitals', to_jsonb(v), 'visit', to_jsonb(visit), 'position', kind."position")`,
+      read: (json) => {
+        const { vitals, visit, position } = json as { vitals: unknown; visit: unknown; position: number };
+        return { vitals: readVitalSigns(vitals), visit: visits.read(visit), position };
+      },
+    });
+  }
+
+  /** A set by its own id, whichever visit it belongs to. */
+  async findVitalSignsById(id: string): Promise<VitalSignsRecord | null> {
+    const row = await this.prisma.vitalSigns.findUnique({ where: { id } });
+    return row ? toRecord(row) : null;
   }
 
   async findVitalSigns(appointmentId: string): Promise<VitalSignsRecord | null> {

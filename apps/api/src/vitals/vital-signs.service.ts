@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { IdsPart, ReadPart } from '../common/read-parts.js';
+import type { IdsPart, ListingParts, ReadPart, RelationPart } from '../common/read-parts.js';
+import type { VisitHeader } from '../appointments/appointment-record.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { assertFresh } from '../common/etag.js';
 import { StaleWrite } from '../common/domain-error.js';
@@ -10,7 +11,15 @@ import { AppointmentsService } from '../appointments/appointments.service.js';
 import { instantKeyAfter, instantKeyOf } from '../common/cursors.js';
 import type { RecordVitalSignsDto } from './dto/record-vital-signs.dto.js';
 import { type VitalSignsDto, toVitalSignsDto } from './dto/vital-signs.dto.js';
-import { BMI_RANGE, bodyMassIndex, MEASUREMENTS, type VitalSignsRecord, type VitalSignsValues } from './vital-signs-record.js';
+import {
+  BMI_RANGE,
+  bodyMassIndex,
+  MEASUREMENTS,
+  type MeasurementKind,
+  type MeasurementRow,
+  type VitalSignsRecord,
+  type VitalSignsValues,
+} from './vital-signs-record.js';
 import { ImplausibleBmi, VitalSignsEmpty, VitalSignsForAbsentVisit, VitalSignsNotFound } from './vital-signs.errors.js';
 import { VitalSignsRepository } from './vital-signs.repository.js';
 
@@ -71,6 +80,26 @@ export class VitalSignsService {
   /** The latest set among these visits, as a part of a read composed elsewhere (the chart). */
   latestOfVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord | null> {
     return this.vitalSigns.latestOfVisitsPart(visitIds);
+  }
+
+  /** Every set of these visits, as a part of a read composed elsewhere (FHIR's $everything). */
+  ofVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord[]> {
+    return this.vitalSigns.ofVisitsPart(visitIds);
+  }
+
+  /** These visits' measurements, one row per set and kind, one page and how many in all, as parts of a read composed elsewhere (FHIR's Observation search). */
+  measurementsListingParts<Visit extends VisitHeader>(
+    visits: RelationPart<Visit>,
+    kinds: readonly MeasurementKind[],
+    after: [Date, string, number] | undefined,
+    take: number,
+  ): ListingParts<MeasurementRow<Visit>> {
+    return this.vitalSigns.measurementsListingParts(visits, kinds, after, take);
+  }
+
+  /** Unaudited: a set by its own id, for callers that record their own events (FHIR's Observation read). */
+  findVitalSignsById(id: string): Promise<VitalSignsRecord | null> {
+    return this.vitalSigns.findVitalSignsById(id);
   }
 
   async listPatientVitalSigns(patientId: string, page: PageQueryDto): Promise<Page<VitalSignsDto>> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@clinic/db';
-import type { ReadPart } from '../../common/read-parts.js';
+import type { ListingParts, ReadPart } from '../../common/read-parts.js';
+import type { InstantKey } from '../../common/cursors.js';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { ChartEntries } from '../../common/chart-entries/chart-entries.js';
 import { calendarDay } from '../../common/fields/calendar-date.js';
@@ -69,6 +70,16 @@ export class AllergiesService {
   /** The patient's allergies, as a part of a read composed elsewhere (the chart). */
   ofPatientPart(patientId: Prisma.Sql): ReadPart<AllergyRecord[]> {
     return this.allergies.ofPatientPart(patientId);
+  }
+
+  /** The patient's allergies, one page and how many in all, as parts of a read composed elsewhere (FHIR's AllergyIntolerance search). */
+  ofPatientListingParts(patientId: Prisma.Sql, after: InstantKey | undefined, take: number): ListingParts<AllergyRecord> {
+    return this.allergies.ofPatientListingParts(patientId, after, take);
+  }
+
+  /** Unaudited: an allergy by its own id, for callers that record their own events (FHIR's read). */
+  findAllergy(id: string): Promise<AllergyRecord | null> {
+    return this.allergies.findAllergy(id);
   }
 
   /** What the patient is recorded as allergic to (the prescription check reads it here). */

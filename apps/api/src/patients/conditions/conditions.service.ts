@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@clinic/db';
-import type { ReadPart } from '../../common/read-parts.js';
+import type { ListingParts, ReadPart } from '../../common/read-parts.js';
+import type { InstantKey } from '../../common/cursors.js';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { ChartEntries } from '../../common/chart-entries/chart-entries.js';
 import { calendarDay } from '../../common/fields/calendar-date.js';
@@ -47,9 +48,19 @@ export class ConditionsService {
     );
   }
 
-  /** The patient's conditions with this status, as a part of a read composed elsewhere (the chart). */
-  ofPatientPart(patientId: Prisma.Sql, status: ConditionStatus): ReadPart<ConditionRecord[]> {
+  /** The patient's conditions (with this status, when given), as a part of a read composed elsewhere (the chart, FHIR's $everything). */
+  ofPatientPart(patientId: Prisma.Sql, status?: ConditionStatus): ReadPart<ConditionRecord[]> {
     return this.conditions.ofPatientPart(patientId, status);
+  }
+
+  /** The patient's conditions of any of these statuses (all, without), one page and how many in all, as parts of a read composed elsewhere (FHIR's Condition search). */
+  ofPatientListingParts(patientId: Prisma.Sql, statuses: readonly string[] | undefined, after: InstantKey | undefined, take: number): ListingParts<ConditionRecord> {
+    return this.conditions.ofPatientListingParts(patientId, statuses, after, take);
+  }
+
+  /** Unaudited: a condition by its own id, for callers that record their own events (FHIR's read). */
+  findCondition(id: string): Promise<ConditionRecord | null> {
+    return this.conditions.findCondition(id);
   }
 
   /** `?status=` narrows the list to one status. */

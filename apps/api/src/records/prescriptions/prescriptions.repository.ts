@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { type EntryDelegate, EntryTable } from '../../common/chart-entries/entry-table.js';
-import { type IdsPart, type ReadPart, rowsFromJson } from '../../common/read-parts.js';
+import type { InstantKey } from '../../common/cursors.js';
+import { type IdsPart, type ListingParts, listingParts, type ReadPart, rowFromJson, rowsFromJson, utcTimestamp } from '../../common/read-parts.js';
 import { noteEntryShape } from '../note-entries.js';
 import type { PrescriptionRow } from './prescription-row.js';
 
@@ -13,7 +14,10 @@ const COLUMNS = ['medicationName', 'strength', 'dosage', 'frequency', 'duration'
 export class PrescriptionsRepository {
   readonly table: EntryTable<PrescriptionRow>;
 
-  constructor(prisma: PrismaService, audit: AuditTrail) {
+  constructor(
+    private readonly prisma: PrismaService,
+    audit: AuditTrail,
+  ) {
     const delegate = (client: PrismaService | Prisma.TransactionClient) => client.prescription as unknown as EntryDelegate<PrescriptionRow>;
     this.table = new EntryTable(prisma, audit, noteEntryShape<PrescriptionRow>('prescription', delegate, COLUMNS));
   }
@@ -25,5 +29,31 @@ export class PrescriptionsRepository {
         FROM "prescriptions" p WHERE p."medicalRecordId" IN (${recordIds}) AND p."createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
       read: (json) => rowsFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
     };
+  }
+
+  /** Every prescription of these records, as a part of a read composed elsewhere. */
+  ofRecordsPart(recordIds: IdsPart): ReadPart<PrescriptionRow[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt", p."id"), '[]'::jsonb) FROM "prescriptions" p WHERE p."medicalRecordId" IN (${recordIds}))`,
+      read: (json) => rowsFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
+    };
+  }
+
+  /** The prescriptions of these records, one page in (createdAt, id) order and how many in all, as parts of a read composed elsewhere. */
+  ofRecordsListingParts(recordIds: IdsPart, after: InstantKey | undefined, take: number): ListingParts<PrescriptionRow> {
+    return listingParts({
+      from: Prisma.sql`"prescriptions" p`,
+      where: [Prisma.sql`p."medicalRecordId" IN (${recordIds})`],
+      orderBy: [Prisma.sql`p."createdAt"`, Prisma.sql`p."id"`],
+      after: after && [utcTimestamp(after[0]), Prisma.sql`${after[1]}::uuid`],
+      take,
+      row: Prisma.sql`to_jsonb(p)`,
+      read: (json) => rowFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
+    });
+  }
+
+  /** A prescription by its own id, whichever record it belongs to. */
+  findPrescription(id: string): Promise<PrescriptionRow | null> {
+    return this.prisma.prescription.findUnique({ where: { id } });
   }
 }

@@ -3,7 +3,8 @@ import { AuditTrail } from '../../audit/audit-trail.js';
 import { ChartEntries } from '../../common/chart-entries/chart-entries.js';
 import { sentFields } from '../../common/fields/text.js';
 import type { Page, PageQueryDto } from '../../common/pagination.js';
-import type { IdsPart, ReadPart } from '../../common/read-parts.js';
+import type { IdsPart, ListingParts, ReadPart } from '../../common/read-parts.js';
+import type { InstantKey } from '../../common/cursors.js';
 import { AllergiesService } from '../../patients/allergies/allergies.service.js';
 import { type RecordNote, RecordNotes } from '../record-notes.js';
 import { AllergyConflict } from '../records.errors.js';
@@ -79,6 +80,21 @@ export class PrescriptionsService {
   /** The prescriptions of these records written since `since`, as a part of a read composed elsewhere (the chart). */
   writtenSincePart(recordIds: IdsPart, since: Date): ReadPart<PrescriptionRow[]> {
     return this.prescriptions.writtenSincePart(recordIds, since);
+  }
+
+  /** Every prescription of these records, as a part of a read composed elsewhere (FHIR's $everything). */
+  ofRecordsPart(recordIds: IdsPart): ReadPart<PrescriptionRow[]> {
+    return this.prescriptions.ofRecordsPart(recordIds);
+  }
+
+  /** The prescriptions of these records, one page and how many in all, as parts of a read composed elsewhere (FHIR's MedicationRequest search). */
+  ofRecordsListingParts(recordIds: IdsPart, after: InstantKey | undefined, take: number): ListingParts<PrescriptionRow> {
+    return this.prescriptions.ofRecordsListingParts(recordIds, after, take);
+  }
+
+  /** Unaudited: a prescription by its own id, for callers that record their own events (FHIR's read). */
+  findPrescription(id: string): Promise<PrescriptionRow | null> {
+    return this.prescriptions.findPrescription(id);
   }
 
   private async assertNoAllergyConflict(patientId: string, medicationName: string, overrideReason: string | null): Promise<void> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type Prisma, PrismaService } from '@clinic/db';
+import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { type EntryDelegate, EntryTable } from '../../common/chart-entries/entry-table.js';
+import { type IdsPart, type ReadPart, rowsFromJson } from '../../common/read-parts.js';
 import { noteEntryShape } from '../note-entries.js';
 import type { SymptomRow } from './symptom-row.js';
 
@@ -10,8 +11,24 @@ import type { SymptomRow } from './symptom-row.js';
 export class SymptomsRepository {
   readonly table: EntryTable<SymptomRow>;
 
-  constructor(prisma: PrismaService, audit: AuditTrail) {
+  constructor(
+    private readonly prisma: PrismaService,
+    audit: AuditTrail,
+  ) {
     const delegate = (client: PrismaService | Prisma.TransactionClient) => client.symptom as unknown as EntryDelegate<SymptomRow>;
     this.table = new EntryTable(prisma, audit, noteEntryShape<SymptomRow>('symptom', delegate, ['symptomName', 'bodySite', 'severity', 'duration', 'notes']));
+  }
+
+  /** The symptoms of these records, each record's in the order recorded, as a part of a read composed elsewhere. */
+  ofRecordsPart(recordIds: IdsPart): ReadPart<SymptomRow[]> {
+    return {
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s."medicalRecordId", s."createdAt", s."id"), '[]'::jsonb) FROM "symptoms" s WHERE s."medicalRecordId" IN (${recordIds}))`,
+      read: (json) => rowsFromJson<SymptomRow>(json, { instants: ['createdAt'] }),
+    };
+  }
+
+  /** A record's symptoms in the order recorded. */
+  symptomsOfRecord(recordId: string): Promise<SymptomRow[]> {
+    return this.prisma.symptom.findMany({ where: { medicalRecordId: recordId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   }
 }

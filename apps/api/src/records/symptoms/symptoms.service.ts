@@ -3,6 +3,7 @@ import { AuditTrail } from '../../audit/audit-trail.js';
 import { ChartEntries } from '../../common/chart-entries/chart-entries.js';
 import { sentFields } from '../../common/fields/text.js';
 import type { Page, PageQueryDto } from '../../common/pagination.js';
+import type { IdsPart, ReadPart } from '../../common/read-parts.js';
 import { type RecordNote, RecordNotes } from '../record-notes.js';
 import { type SymptomDto, toSymptomDto } from './dto/symptom.dto.js';
 import type { CreateSymptomDto, UpdateSymptomDto } from './dto/write-symptom.dto.js';
@@ -26,7 +27,11 @@ function newSymptom(record: RecordNote, body: CreateSymptomDto): NewSymptom {
 export class SymptomsService {
   private readonly entries: ChartEntries<RecordNote, SymptomRow, SymptomDto>;
 
-  constructor(notes: RecordNotes, symptoms: SymptomsRepository, audit: AuditTrail) {
+  constructor(
+    notes: RecordNotes,
+    private readonly symptoms: SymptomsRepository,
+    audit: AuditTrail,
+  ) {
     this.entries = new ChartEntries(
       notes,
       { table: symptoms.table, resourceType: 'symptom', listResourceType: 'record_symptoms', toDto: toSymptomDto, notFound: () => new SymptomNotFound() },
@@ -48,5 +53,15 @@ export class SymptomsService {
 
   removeSymptom(recordId: string, symptomId: string): Promise<void> {
     return this.entries.remove(recordId, symptomId);
+  }
+
+  /** The symptoms of these records, as a part of a read composed elsewhere (FHIR's $everything). */
+  ofRecordsPart(recordIds: IdsPart): ReadPart<SymptomRow[]> {
+    return this.symptoms.ofRecordsPart(recordIds);
+  }
+
+  /** Unaudited: a record's symptoms, for callers that record their own events (FHIR's Composition read). */
+  symptomsOfRecord(recordId: string): Promise<SymptomRow[]> {
+    return this.symptoms.symptomsOfRecord(recordId);
   }
 }

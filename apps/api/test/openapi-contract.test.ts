@@ -9,6 +9,7 @@ import { generateOpenApiJson, openApiFilePath } from '../src/openapi/openapi-fil
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 interface Operation {
+  parameters?: { name: string; in: string; required?: boolean }[];
   security?: Record<string, string[]>[];
   responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema?: { $ref?: string }; example?: { code?: string } }> }>;
 }
@@ -51,6 +52,16 @@ describe('the OpenAPI contract', () => {
     }
     const example = paths['/api/v1/patients']!['post']!.responses['503']!.content!['application/json']!.example;
     assert.equal(example?.code, 'database_unavailable');
+  });
+
+  it('lists each parameter once (header names compare without case), and If-Match as optional', () => {
+    const { paths } = JSON.parse(committed) as { paths: Paths };
+    for (const { route, operation } of operationsOf(paths)) {
+      const names = (operation.parameters ?? []).map((parameter) => `${parameter.in} ${parameter.name.toLowerCase()}`);
+      assert.equal(new Set(names).size, names.length, `${route} lists a parameter twice: ${names.join(', ')}`);
+      const ifMatch = operation.parameters?.find((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match');
+      if (ifMatch) assert.notEqual(ifMatch.required, true, `${route}: If-Match is the client's choice`);
+    }
   });
 
   describe('as served', () => {

@@ -1837,10 +1837,9 @@ export interface operations {
     RecordsController_writeDraft: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 appointmentId: string;
@@ -2030,10 +2029,9 @@ export interface operations {
     RecordsController_signRecord: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 appointmentId: string;
@@ -2208,10 +2206,9 @@ export interface operations {
     AppointmentsController_rescheduleAppointment: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 id: string;
@@ -2825,10 +2822,9 @@ export interface operations {
     VitalSignsController_recordVitalSigns: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 id: string;
@@ -3694,10 +3690,9 @@ export interface operations {
     PatientsController_updatePatient: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 id: string;
@@ -4106,10 +4101,9 @@ export interface operations {
     AllergiesController_correctAllergy: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 id: string;
@@ -4599,10 +4593,9 @@ export interface operations {
     ConditionsController_updateCondition: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 id: string;
@@ -5087,7 +5080,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 id: string;
@@ -5529,10 +5522,9 @@ export interface operations {
     PrescriptionsController_correctPrescription: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 recordId: string;
@@ -5890,10 +5882,9 @@ export interface operations {
     SymptomsController_correctSymptom: {
         parameters: {
             query?: never;
-            header: {
-                "if-match": string;
+            header?: {
                 /** @description The ETag of the version you edited; the update is refused (412) if the resource changed since */
-                "If-Match"?: string;
+                "if-match"?: string;
             };
             path: {
                 recordId: string;

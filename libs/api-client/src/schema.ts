@@ -883,7 +883,7 @@ export interface components {
             /** @example follow_up */
             appointmentType: components["schemas"]["AppointmentType"];
             /** @default 30 */
-            durationMinutes: number;
+            durationMinutes?: number;
             /** @example Blood pressure follow-up */
             reasonForVisit?: string | null;
         };
@@ -1044,7 +1044,7 @@ export interface components {
              */
             diagnosisDate?: string | null;
             /** @default active */
-            status: components["schemas"]["ConditionStatus"];
+            status?: components["schemas"]["ConditionStatus"];
             /** @example Home readings twice a week */
             notes?: string | null;
         };
@@ -1093,7 +1093,7 @@ export interface components {
             /** @example 30 */
             quantity?: number | null;
             /** @default 0 */
-            refills: number;
+            refills?: number;
             /** @example Streptococcal pharyngitis */
             indication?: string | null;
             /** @description Required to prescribe a medication that matches one of the patient's recorded allergies; kept with the prescription */
@@ -1121,7 +1121,7 @@ export interface components {
             /** @example (617) 555-0100 */
             phone?: string | null;
             /** @default clinician */
-            role: components["schemas"]["ProviderRole"];
+            role?: components["schemas"]["ProviderRole"];
         };
         CreateSymptomDto: {
             /** @example Sore throat */

@@ -22,8 +22,14 @@ describe('the generated schema', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'api-client-schema-'));
     try {
       const fresh = path.join(dir, 'schema.ts');
-      // The same command as the generate target (project.json), into a scratch file.
-      await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), 'apps/api/openapi.json', '-o', fresh], { cwd: root });
+      // The generate target's own command (project.json), writing to a scratch file instead.
+      const project = JSON.parse(await readFile(path.join(root, 'libs/api-client/project.json'), 'utf8'));
+      const [command, ...args] = (project.targets.generate.command as string).split(' ');
+      assert.equal(command, 'openapi-typescript');
+      const output = args.indexOf('-o') + 1;
+      assert.ok(output > 0, 'the generate command names its output with -o');
+      args[output] = fresh;
+      await promisify(execFile)(process.execPath, [path.join(root, 'node_modules/openapi-typescript/bin/cli.js'), ...args], { cwd: root });
       const [generated, committed] = await Promise.all([readFile(fresh, 'utf8'), readFile(path.join(root, 'libs/api-client/src/schema.ts'), 'utf8')]);
       assert.ok(generated === committed, 'libs/api-client/src/schema.ts is stale: run `nx run api-client:generate` and commit it');
     } finally {

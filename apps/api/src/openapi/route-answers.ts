@@ -30,7 +30,9 @@ function* operationsOf(document: OpenAPIObject): Generator<{ route: string; oper
 export function documentAccess(document: OpenAPIObject): void {
   for (const { route, operation } of operationsOf(document)) {
     const access = accessOf(route);
-    if (!access) throw new Error(`${route} has no entry in the access table (identity/access-table.ts)`);
+    // A route missing from the table is left without security: the lint and the access-table
+    // test both name it, and the API still starts.
+    if (!access) continue;
     operation.security = access.allow === 'public' ? [] : [{ [BEARER]: [] }];
   }
 }

@@ -1,28 +1,20 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { AppModule, type ServingConfig } from './app.module.js';
 import { FHIR_BASE_PATH } from './common/fhir-errors.js';
 import { recordRoutes } from './common/route-registry.js';
 import { createValidationPipe, jsonDepthExceeds, MAX_JSON_DEPTH, RefuseUnstorableText } from './common/validation.js';
 import { loggerOptions, logRequests, PinoNestLogger, requestIdOf } from './logging/request-logging.js';
+import { describeApi } from './openapi/api-document.js';
 
 export const API_PREFIX = 'api/v1';
 
 /** The OpenAPI document of what is registered, served at /docs-json and drawn at /docs. */
 function publishDocs(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Clinic medical records API')
-      .setDescription('The REST API clinic clients build against. Errors: { statusCode, error, message } (see API.md).')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, describeApi(app), { jsonDocumentUrl: 'docs-json' });
 }
 
 /**
@@ -64,8 +56,11 @@ export interface CreateAppOptions {
   logStream?: NodeJS.WritableStream;
 }
 
-/** The configured application, initialised but not listening: main.ts listens, tests inject. */
-export async function createApp(config: ServingConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+/**
+ * The configured application before it initialises: no module has started and nothing has
+ * contacted the database yet, which is all the OpenAPI document needs (openapi/openapi-file.ts).
+ */
+export async function assembleApp(config: ServingConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter({
@@ -100,7 +95,12 @@ export async function createApp(config: ServingConfig, options: CreateAppOptions
     },
   });
   publishDocs(app);
+  return app;
+}
 
+/** The configured application, initialised but not listening: main.ts listens, tests inject. */
+export async function createApp(config: ServingConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const app = await assembleApp(config, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

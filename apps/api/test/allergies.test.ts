@@ -250,9 +250,9 @@ describe('allergies', () => {
   it('documents every allergy route with each answer it can give', async () => {
     const { body } = await api.http().get('/docs-json').expect(200);
     const codes = (path: string, method: string) => Object.keys(body.paths[path][method].responses).sort();
-    assert.deepEqual(codes('/api/v1/patients/{id}/allergies', 'get'), ['200', '400', '401', '403', '404']);
-    assert.deepEqual(codes('/api/v1/patients/{id}/allergies', 'post'), ['201', '400', '401', '403', '404']);
-    assert.deepEqual(codes('/api/v1/patients/{id}/allergies/{allergyId}', 'patch'), ['200', '400', '401', '403', '404', '412']);
-    assert.deepEqual(codes('/api/v1/patients/{id}/allergies/{allergyId}', 'delete'), ['204', '400', '401', '403', '404']);
+    assert.deepEqual(codes('/api/v1/patients/{id}/allergies', 'get'), ['200', '400', '401', '403', '404', '503']);
+    assert.deepEqual(codes('/api/v1/patients/{id}/allergies', 'post'), ['201', '400', '401', '403', '404', '503']);
+    assert.deepEqual(codes('/api/v1/patients/{id}/allergies/{allergyId}', 'patch'), ['200', '400', '401', '403', '404', '412', '503']);
+    assert.deepEqual(codes('/api/v1/patients/{id}/allergies/{allergyId}', 'delete'), ['204', '400', '401', '403', '404', '503']);
   });
 });

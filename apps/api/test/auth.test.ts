@@ -235,13 +235,13 @@ describe('sign-in, refresh, sign-out and /auth/me', () => {
   it('documents every auth route with its answers and the bearer scheme', async () => {
     const { body } = await api.http().get('/docs-json').expect(200);
     const responses = (path: string, method: string) => Object.keys(body.paths[path][method].responses).sort();
-    assert.deepEqual(responses('/api/v1/auth/login', 'post'), ['200', '400', '401', '429']);
-    assert.deepEqual(responses('/api/v1/auth/refresh', 'post'), ['200', '400', '401']);
-    assert.deepEqual(responses('/api/v1/auth/logout', 'post'), ['204', '400', '401', '403']);
-    assert.deepEqual(responses('/api/v1/auth/me', 'get'), ['200', '401']);
+    assert.deepEqual(responses('/api/v1/auth/login', 'post'), ['200', '400', '401', '429', '503']);
+    assert.deepEqual(responses('/api/v1/auth/refresh', 'post'), ['200', '400', '401', '503']);
+    assert.deepEqual(responses('/api/v1/auth/logout', 'post'), ['204', '400', '401', '403', '503']);
+    assert.deepEqual(responses('/api/v1/auth/me', 'get'), ['200', '401', '503']);
     assert.ok(body.paths['/api/v1/auth/login'].post.responses['429'].headers['Retry-After']);
     assert.deepEqual(body.paths['/api/v1/auth/me'].get.security, [{ bearer: [] }]);
-    assert.equal(body.paths['/api/v1/auth/login'].post.security, undefined);
+    assert.deepEqual(body.paths['/api/v1/auth/login'].post.security, [], 'public: no token');
     assert.ok(body.components.schemas.SessionDto.properties.refreshToken);
     assert.equal(body.components.schemas.ProviderDto.properties.passwordHash, undefined);
   });

@@ -228,9 +228,9 @@ describe('chronic conditions', () => {
   it('documents every condition route with each answer it can give', async () => {
     const { body } = await api.http().get('/docs-json').expect(200);
     const codes = (path: string, method: string) => Object.keys(body.paths[path][method].responses).sort();
-    assert.deepEqual(codes('/api/v1/patients/{id}/conditions', 'get'), ['200', '400', '401', '403', '404']);
-    assert.deepEqual(codes('/api/v1/patients/{id}/conditions', 'post'), ['201', '400', '401', '403', '404']);
-    assert.deepEqual(codes('/api/v1/patients/{id}/conditions/{conditionId}', 'patch'), ['200', '400', '401', '403', '404', '412']);
-    assert.deepEqual(codes('/api/v1/patients/{id}/conditions/{conditionId}', 'delete'), ['204', '400', '401', '403', '404']);
+    assert.deepEqual(codes('/api/v1/patients/{id}/conditions', 'get'), ['200', '400', '401', '403', '404', '503']);
+    assert.deepEqual(codes('/api/v1/patients/{id}/conditions', 'post'), ['201', '400', '401', '403', '404', '503']);
+    assert.deepEqual(codes('/api/v1/patients/{id}/conditions/{conditionId}', 'patch'), ['200', '400', '401', '403', '404', '412', '503']);
+    assert.deepEqual(codes('/api/v1/patients/{id}/conditions/{conditionId}', 'delete'), ['204', '400', '401', '403', '404', '503']);
   });
 });

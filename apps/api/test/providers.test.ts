@@ -305,10 +305,10 @@ describe('providers', () => {
   it('documents every provider route with its answers and the bearer scheme', async () => {
     const { body } = await api.http().get('/docs-json').expect(200);
     const responses = (path: string, method: string) => Object.keys(body.paths[path][method].responses).sort();
-    assert.deepEqual(responses('/api/v1/providers', 'get'), ['200', '400', '401', '403']);
-    assert.deepEqual(responses('/api/v1/providers', 'post'), ['201', '400', '401', '403', '409']);
-    assert.deepEqual(responses('/api/v1/providers/{id}', 'get'), ['200', '400', '401', '403', '404']);
-    assert.deepEqual(responses('/api/v1/providers/{id}', 'patch'), ['200', '400', '401', '403', '404', '409', '412']);
+    assert.deepEqual(responses('/api/v1/providers', 'get'), ['200', '400', '401', '403', '503']);
+    assert.deepEqual(responses('/api/v1/providers', 'post'), ['201', '400', '401', '403', '409', '503']);
+    assert.deepEqual(responses('/api/v1/providers/{id}', 'get'), ['200', '400', '401', '403', '404', '503']);
+    assert.deepEqual(responses('/api/v1/providers/{id}', 'patch'), ['200', '400', '401', '403', '404', '409', '412', '503']);
     for (const method of ['get', 'post']) assert.deepEqual(body.paths['/api/v1/providers'][method].security, [{ bearer: [] }]);
     assert.ok(body.paths['/api/v1/providers/{id}'].get.responses['200'].headers.ETag);
     assert.deepEqual(body.components.schemas.ProviderRole.enum, ['admin', 'clinician', 'staff']);

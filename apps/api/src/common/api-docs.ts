@@ -27,8 +27,10 @@ export const ApiAbsent = (description: string) => ApiNotFoundResponse({ type: Er
 /** Updates: optimistic concurrency through If-Match. */
 export const ApiIfMatch = () =>
   applyDecorators(
+    // Lower case, as handlers read it (@Headers('if-match')): Nest documents that parameter as a
+    // required header of its own, and only the same name merges the two into one optional header.
     ApiHeader({
-      name: 'If-Match',
+      name: 'if-match',
       required: false,
       description: 'The ETag of the version you edited; the update is refused (412) if the resource changed since',
     }),

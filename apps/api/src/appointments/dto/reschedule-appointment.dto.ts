@@ -16,7 +16,7 @@ export class RescheduleAppointmentDto {
   @DurationMinutes()
   durationMinutes?: number;
 
-  @ApiPropertyOptional({ enum: APPOINTMENT_TYPES, enumName: 'AppointmentType' })
+  @ApiPropertyOptional({ enum: APPOINTMENT_TYPES, enumName: 'AppointmentType', example: 'follow_up' })
   @UnlessAbsent()
   @OneOf(APPOINTMENT_TYPES)
   appointmentType?: AppointmentRecord['appointmentType'];

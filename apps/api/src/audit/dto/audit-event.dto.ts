@@ -13,7 +13,7 @@ export class AuditEventDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The signed-in provider; null when nobody was (a failed sign-in)' })
   actorId!: string | null;
 
-  @ApiProperty({ enum: AUDIT_ACTIONS, enumName: 'AuditAction' })
+  @ApiProperty({ enum: AUDIT_ACTIONS, enumName: 'AuditAction', description: 'What the provider did' })
   action!: AuditEventRecord['action'];
 
   @ApiProperty({ enum: AUDIT_OUTCOMES, enumName: 'AuditOutcome', description: 'denied: the caller was refused; failed: the request could not be served (no such resource)' })

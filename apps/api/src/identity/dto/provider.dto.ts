@@ -25,7 +25,7 @@ export class ProviderDto {
   @ApiProperty({ type: String, nullable: true, example: '(617) 555-0100' })
   phone!: string | null;
 
-  @ApiProperty({ enum: PROVIDER_ROLES, enumName: 'ProviderRole' })
+  @ApiProperty({ enum: PROVIDER_ROLES, enumName: 'ProviderRole', description: 'Which routes the provider may call' })
   role!: ProviderRole;
 
   @ApiProperty({ description: 'False: the provider cannot sign in' })

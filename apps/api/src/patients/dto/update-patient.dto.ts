@@ -22,7 +22,7 @@ export class UpdatePatientDto {
   @PastCalendarDate()
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ enum: SEXES, enumName: 'Sex' })
+  @ApiPropertyOptional({ enum: SEXES, enumName: 'Sex', example: 'female' })
   @UnlessAbsent()
   @OneOf(SEXES)
   sex?: PatientRecord['sex'];

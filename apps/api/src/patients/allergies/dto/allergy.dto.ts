@@ -15,7 +15,7 @@ export class AllergyDto {
   @ApiProperty({ type: String, nullable: true, example: 'Hives' })
   reaction!: string | null;
 
-  @ApiProperty({ enum: ALLERGY_SEVERITIES, enumName: 'AllergySeverity', nullable: true, example: 'moderate' })
+  @ApiProperty({ type: String, enum: ALLERGY_SEVERITIES, nullable: true, example: 'moderate' })
   severity!: AllergyRecord['severity'];
 
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2015-06-01' })

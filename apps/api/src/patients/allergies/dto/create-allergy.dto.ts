@@ -14,7 +14,7 @@ export class CreateAllergyDto {
   @OptionalText()
   reaction?: string | null;
 
-  @ApiPropertyOptional({ enum: ALLERGY_SEVERITIES, enumName: 'AllergySeverity', nullable: true, example: 'moderate' })
+  @ApiPropertyOptional({ type: String, enum: ALLERGY_SEVERITIES, nullable: true, example: 'moderate' })
   @IsOptional()
   @OneOf(ALLERGY_SEVERITIES)
   severity?: AllergyRecord['severity'];

@@ -15,7 +15,7 @@ export class ConditionDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2019-04-12' })
   diagnosisDate!: string | null;
 
-  @ApiProperty({ enum: CONDITION_STATUSES, enumName: 'ConditionStatus', nullable: true, example: 'active', description: 'null only on rows written before the API' })
+  @ApiProperty({ type: String, enum: CONDITION_STATUSES, nullable: true, example: 'active', description: 'null only on rows written before the API' })
   status!: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'Home readings twice a week' })

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiDefaultResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiDefaultResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FHIR_JSON } from '@clinic/fhir';
 
 // The FHIR routes in the OpenAPI document, briefly: their contract is FHIR R4's, stated by the
@@ -20,5 +20,7 @@ export const ApiFhir = (summary: string, description: string, options: { signedI
   applyDecorators(
     ApiOperation({ summary, description }),
     ApiOkResponse({ description: summary, schema: FHIR_RESOURCE }),
+    // Every interaction refuses a parameter it does not know, rather than ignoring it.
+    ApiBadRequestResponse({ description: 'An unknown or malformed parameter, as an OperationOutcome', schema: FHIR_RESOURCE }),
     ...(options.signedIn === false ? [] : [ApiBearerAuth()]),
   );

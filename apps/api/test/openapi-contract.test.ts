@@ -48,7 +48,9 @@ describe('the OpenAPI contract', () => {
         continue;
       }
       assert.ok(outage?.headers?.['Retry-After'], `${route}: 503 with Retry-After`);
-      assert.equal(outage.content?.['application/json']?.schema?.$ref, '#/components/schemas/ErrorResponseDto', route);
+      // Readiness answers the error body plus what the schema lacks (ReadinessRefusedDto extends it).
+      const body = route === 'GET /health/ready' ? '#/components/schemas/ReadinessRefusedDto' : '#/components/schemas/ErrorResponseDto';
+      assert.equal(outage.content?.['application/json']?.schema?.$ref, body, route);
     }
     const example = paths['/api/v1/patients']!['post']!.responses['503']!.content!['application/json']!.example;
     assert.equal(example?.code, 'database_unavailable');

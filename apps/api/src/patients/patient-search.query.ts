@@ -1,6 +1,23 @@
-// The SQL of patient search (GET /api/v1/patients). The repository runs it through Prisma; the
-// benchmark's bare server (apps/api/bench) runs the very same statements through pg.
+// Patient search (GET /api/v1/patients): the statements that find one page, in name order with
+// keyset pages, fast at a million patients. The repository runs them through Prisma; the
+// benchmark's bare server (apps/api/bench) runs the very same ones through pg.
+//
+// Every page is decided by the conditions of searchConditions, checked last on the few rows
+// fetched: the steps before them only choose which rows to fetch, through indexes whose cost is
+// bounded, so they can make a search fast or slow but never change its answer.
 import { Prisma } from '@clinic/db';
+import { boxCandidates, type CandidateFilters, GATHER_LIMIT, planSearch } from './patient-search.candidates.js';
+import {
+  containing,
+  foldedLength,
+  nameSurvey,
+  type SearchWord,
+  type SurveyedWord,
+  searchWords,
+  type SurveyRow,
+  type WordNames,
+  wordNamesOf,
+} from './patient-search.names.js';
 import type { PatientRecord, PatientSearch } from './patient-record.js';
 
 /** Where the search's statements run. */
@@ -8,30 +25,13 @@ export interface SearchStatements {
   rows<T>(statement: Prisma.Sql): Promise<T[]>;
 }
 
-/** A LIKE pattern that finds `word` anywhere, with LIKE's own wildcards in it taken literally. */
-function containing(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
-}
-
-// Each condition repeats, character for character, the expression of an index created by
-// migration 20261125224800_add_patient_search_indexes: the planner uses an expression index
-// only for the very same expression.
 const fullName = Prisma.sql`fold_for_search(p."firstName" || ' ' || p."lastName")`;
 const nameContains = (word: string) => Prisma.sql`${fullName} LIKE fold_for_search(${containing(word)})`;
 const lastNameContains = (word: string) => Prisma.sql`fold_for_search(p."lastName") LIKE fold_for_search(${containing(word)})`;
 const firstNameContains = (word: string) => Prisma.sql`fold_for_search(p."firstName") LIKE fold_for_search(${containing(word)})`;
 
-function searchConditions(search: PatientSearch): Prisma.Sql[] {
-  const conditions = [
-    // A "Last, First" word is looked for in the whole name too: that condition can use the
-    // trigram index, and the one on the single column then only rechecks the rows it found.
-    ...[...search.nameWords, ...search.lastNameWords, ...search.firstNameWords].map(nameContains),
-    ...search.lastNameWords.map(lastNameContains),
-    ...search.firstNameWords.map(firstNameContains),
-  ];
-  if (search.dateOfBirth !== undefined) conditions.push(Prisma.sql`p."dateOfBirth" = ${search.dateOfBirth}::date`);
-  if (search.phoneDigits !== undefined) conditions.push(Prisma.sql`regexp_replace(p."phone", '\\D', '', 'g') = ${search.phoneDigits}`);
-  if (search.email !== undefined) conditions.push(Prisma.sql`lower(p."email") = lower(${search.email})`);
+function pageConditions(search: PatientSearch): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
   if (!search.includeArchived) conditions.push(Prisma.sql`p."archivedAt" IS NULL`);
   if (search.after) {
     const [lastName, firstName, id] = search.after;
@@ -40,21 +40,130 @@ function searchConditions(search: PatientSearch): Prisma.Sql[] {
   return conditions;
 }
 
-/** The search's SQL, every value a parameter. Exported for the test that EXPLAINs it. */
-export function patientSearchQuery(search: PatientSearch): Prisma.Sql {
-  const conditions = searchConditions(search);
-  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
+function exactConditions(search: PatientSearch): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (search.dateOfBirth !== undefined) conditions.push(Prisma.sql`p."dateOfBirth" = ${search.dateOfBirth}::date`);
+  // The same expressions as the indexes of migration 20261125224800_add_patient_search_indexes.
+  if (search.phoneDigits !== undefined) conditions.push(Prisma.sql`regexp_replace(p."phone", '\\D', '', 'g') = ${search.phoneDigits}`);
+  if (search.email !== undefined) conditions.push(Prisma.sql`lower(p."email") = lower(${search.email})`);
+  return conditions;
+}
+
+/** What a search means: every row of the page meets all of these, and only these decide. */
+export function searchConditions(search: PatientSearch): Prisma.Sql[] {
+  return [
+    // A "Last, First" word is looked for in the whole name too, as it always was.
+    ...[...search.nameWords, ...search.lastNameWords, ...search.firstNameWords].map(nameContains),
+    ...search.lastNameWords.map(lastNameContains),
+    ...search.firstNameWords.map(firstNameContains),
+    ...exactConditions(search),
+    ...pageConditions(search),
+  ];
+}
+
+const PATIENT_COLUMNS = Prisma.sql`p."id", p."firstName", p."lastName", p."dateOfBirth", p."sex"::text AS "sex", p."phone", p."email",
+    p."address", p."emergencyContactName", p."emergencyContactPhone", p."emergencyContactRelationship",
+    p."archivedAt", p."createdAt", p."updatedAt"`;
+
+const where = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty);
+
+/**
+ * A date of birth, phone or email matches a handful of patients: start from those (their own
+ * indexes), then test the names. MATERIALIZED keeps the planner from walking the name order instead.
+ */
+function exactFilterPage(search: PatientSearch): Prisma.Sql {
   return Prisma.sql`
-    SELECT p."id", p."firstName", p."lastName", p."dateOfBirth", p."sex"::text AS "sex", p."phone", p."email",
-           p."address", p."emergencyContactName", p."emergencyContactPhone", p."emergencyContactRelationship",
-           p."archivedAt", p."createdAt", p."updatedAt"
-    FROM "patients" p
-    ${where}
-    ORDER BY p."lastName", p."firstName", p."id"
-    LIMIT ${search.take}`;
+    WITH candidates AS MATERIALIZED (SELECT * FROM "patients" p ${where(exactConditions(search))})
+    SELECT ${PATIENT_COLUMNS} FROM candidates p ${where(searchConditions(search))}
+    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+}
+
+/** No filter at all: the name order itself, from the cursor on. */
+function listingPage(search: PatientSearch): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${PATIENT_COLUMNS} FROM "patients" p ${where(pageConditions(search))}
+    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+}
+
+/** The page among the boxes' candidates, each fetched by id (LIMIT 1 keeps that a nested loop). */
+function candidatesPage(search: PatientSearch, candidates: Prisma.Sql[]): Prisma.Sql {
+  const union = Prisma.join(
+    candidates.map((statement) => Prisma.sql`(${statement})`),
+    ' UNION ALL ',
+  );
+  return Prisma.sql`
+    SELECT ${PATIENT_COLUMNS}
+    FROM (SELECT DISTINCT candidate."id" FROM (${union}) AS candidate) AS candidate
+    CROSS JOIN LATERAL (SELECT * FROM "patients" WHERE "id" = candidate."id" LIMIT 1) AS p
+    ${where(searchConditions(search))}
+    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+}
+
+/** Word tests a candidate row must pass before it is fetched (the words not found by name). */
+function wordTests(search: PatientSearch, tested: ReadonlySet<string>): Prisma.Sql[] {
+  return [
+    ...search.nameWords.filter((word) => tested.has(word)).map(nameContains),
+    ...search.lastNameWords.filter((word) => tested.has(word)).map(lastNameContains),
+    ...search.firstNameWords.filter((word) => tested.has(word)).map(firstNameContains),
+  ];
+}
+
+/** Entries of the name order a search of short words reads before it asks the names table. */
+const SHORT_WORDS_WALK = 400;
+
+/**
+ * Words of one or two letters are mostly in a large share of names ("an", "ma"): the first page is
+ * then within the first few hundred entries of the name order, cheaper to read (index-only) than
+ * the thousands of names that contain them. Null when that stretch holds less than a page.
+ */
+async function shortWordsPage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[] | null> {
+  const all = new Set(searchWords(search).map((word) => word.text));
+  const walked = Prisma.sql`
+    SELECT p."lastName", p."firstName", p."id"
+    FROM (SELECT p."lastName", p."firstName", p."id" FROM "patients" p ${where(pageConditions(search))}
+          ORDER BY p."lastName", p."firstName", p."id" LIMIT ${SHORT_WORDS_WALK}) AS p
+    ${where(wordTests(search, all))}
+    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+  const rows = await database.rows<PatientRecord>(candidatesPage(search, [walked]));
+  return rows.length === search.take ? rows : null;
+}
+
+/** Each word once, with the parts of its names the search needs; one-letter words are only tested. */
+function surveyedWords(words: readonly SearchWord[]): SurveyedWord[] {
+  const byText = new Map<string, SurveyedWord>();
+  for (const word of words.filter((candidate) => foldedLength(candidate.text) >= 2)) {
+    const surveyed = byText.get(word.text) ?? { text: word.text, last: false, first: false };
+    surveyed.last ||= word.place !== 'first';
+    surveyed.first ||= word.place !== 'last';
+    byText.set(word.text, surveyed);
+  }
+  return [...byText.values()];
+}
+
+async function namePage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
+  const words = searchWords(search);
+  if (words.every((word) => foldedLength(word.text) <= 2)) {
+    const page = await shortWordsPage(search, database);
+    if (page) return page;
+  }
+  const surveyed = surveyedWords(words);
+  const survey =
+    surveyed.length === 0
+      ? []
+      : await database.rows<SurveyRow>(nameSurvey(surveyed, { alwaysCount: surveyed.length > 1, gatherLimit: GATHER_LIMIT, take: search.take }));
+  const names = new Map<string, WordNames>(survey.map((row) => [surveyed[row.word]!.text, wordNamesOf(row)]));
+  const plan = planSearch(words, names);
+  if (plan.boxes.length === 0) return [];
+  const filters: CandidateFilters = {
+    conditions: [...pageConditions(search), ...wordTests(search, new Set(plan.testedWords.map((word) => word.text)))],
+    take: search.take,
+  };
+  return database.rows<PatientRecord>(candidatesPage(search, plan.boxes.map((box) => boxCandidates(box, filters))));
 }
 
 /** One page in (lastName, firstName, id) order, plus one row that only says whether another page follows. */
 export function findPatientPage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
-  return database.rows<PatientRecord>(patientSearchQuery(search));
+  if (exactConditions(search).length > 0) return database.rows<PatientRecord>(exactFilterPage(search));
+  if (searchWords(search).length === 0) return database.rows<PatientRecord>(listingPage(search));
+  return namePage(search, database);
 }

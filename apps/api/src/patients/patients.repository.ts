@@ -4,8 +4,6 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { NewPatient, PatientChanges, PatientRecord, PatientSearch } from './patient-record.js';
 import { findPatientPage } from './patient-search.query.js';
 
-export { patientSearchQuery } from './patient-search.query.js';
-
 function isRecordMissing(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
 }

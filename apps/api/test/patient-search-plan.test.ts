@@ -80,8 +80,8 @@ describe('patient search plans on a skewed register', () => {
     prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 1 });
     await prisma.$executeRawUnsafe(REGISTER);
     await prisma.$executeRawUnsafe('VACUUM ANALYZE "patients"');
-    // The names table exists only once search reads through it; on the old schema there is none.
-    await prisma.$executeRawUnsafe(`DO $$ BEGIN IF to_regclass('patient_search_names') IS NOT NULL THEN EXECUTE 'ANALYZE patient_search_names'; END IF; END $$`);
+    // The name tables exist only once search reads through them; the schema before had none.
+    await prisma.$executeRawUnsafe(`DO $$ BEGIN IF to_regclass('patient_last_names') IS NOT NULL THEN ANALYZE patient_last_names, patient_first_names; END IF; END $$`);
   });
   after(async () => {
     await prisma?.$disconnect();

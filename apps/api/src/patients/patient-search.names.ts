@@ -1,5 +1,7 @@
-// Step one of a name search: which first and last names contain each word typed, read from
-// patient_search_names (migration 20261201062442_create_patient_search_names says why).
+// Step one of a name search: how many first and last names contain each word typed, read from
+// patient_last_names and patient_first_names (migration 20261201062442_create_patient_search_names
+// says why). The names
+// themselves stay in the database: the next statement reads them again where it needs them.
 import { Prisma } from '@clinic/db';
 import type { PatientSearch } from './patient-record.js';
 
@@ -11,16 +13,16 @@ export interface SearchWord {
   place: WordPlace;
 }
 
-/** What the names table says about one word: for each part asked, the names, or null when too many to list. */
+/** What the names table says about one word; counts stop at NAMES_COUNTED and the gather limit + 1. */
 export interface WordNames {
-  lastNames?: string[] | null;
-  firstNames?: string[] | null;
-  /** How many patients carry one of firstNames, counted up to the gather limit + 1; Infinity when not counted. */
+  lastNames: number;
+  firstNames: number;
+  /** Patients carrying one of the first names; Infinity when not counted. */
   firstNamePatients: number;
 }
 
-/** More names than this and a word is common enough to be tested on each row instead. */
-export const NAMES_LISTED = 2000;
+/** Name counts matter only while small (pairs of names to read one by one, first names to gather). */
+export const NAMES_COUNTED = 501;
 
 export function searchWords(search: PatientSearch): SearchWord[] {
   return [
@@ -48,54 +50,45 @@ function nameMatches(word: string): Prisma.Sql {
   return Prisma.sql`search_bigrams(n."folded") @> search_bigrams(fold_for_search(${word})) AND ${like}`;
 }
 
-// LIMIT first, then sort: a common word stops the index scan at NAMES_LISTED + 1 names.
-function namesContaining(part: 'first' | 'last', word: string): Prisma.Sql {
-  return Prisma.sql`ARRAY(SELECT found."name" FROM (
-      SELECT n."name" FROM "patient_search_names" n WHERE n."part" = ${part} AND ${nameMatches(word)} LIMIT ${NAMES_LISTED + 1}
-    ) AS found ORDER BY found."name")`;
+/** The names of one part that contain every one of `words`, as a sub-select of "name". */
+export function namesContaining(part: 'first' | 'last', words: readonly string[]): Prisma.Sql {
+  const table = part === 'last' ? Prisma.sql`"patient_last_names"` : Prisma.sql`"patient_first_names"`;
+  return Prisma.sql`SELECT n."name" FROM ${table} n WHERE ${Prisma.join(words.map(nameMatches), ' AND ')}`;
 }
 
-/** A word to look up, and which of its names the search needs. */
-export interface SurveyedWord {
-  text: string;
-  last: boolean;
-  first: boolean;
+function counted(names: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM (${names} LIMIT ${limit}) AS found)`;
 }
 
 /**
- * One statement for every word: its last names, its first names, and, when `gatherLimit` could
- * be exceeded or another word combines with them, how many patients carry those first names
- * (each read through patients_first_name_idx, the count stopping past gatherLimit).
+ * One statement for every word: how many last and first names contain it, and, when gathering
+ * its first names' patients might exceed `gatherLimit` or another word combines with it, how many
+ * patients carry them (read through patients_first_name_idx, stopping past gatherLimit).
  * Rows come back in the order of `words`.
  */
-export function nameSurvey(words: readonly SurveyedWord[], options: { alwaysCount: boolean; gatherLimit: number; take: number }): Prisma.Sql {
+export function nameSurvey(words: readonly string[], options: { alwaysCount: boolean; gatherLimit: number; take: number }): Prisma.Sql {
   const rows = words.map(
     (word, index) => Prisma.sql`
-    SELECT ${index}::int AS "word",
-           ${word.last ? namesContaining('last', word.text) : Prisma.sql`NULL::text[]`} AS "lastNames",
-           ${word.first ? namesContaining('first', word.text) : Prisma.sql`NULL::text[]`} AS "firstNames"`,
-  );
-  // OFFSET 0 keeps each list computed once: the count reads the list, not its query again.
-  return Prisma.sql`
-    SELECT listed."word", listed."lastNames", listed."firstNames",
-           CASE WHEN ${options.alwaysCount} OR cardinality(listed."firstNames") * ${options.take} > ${options.gatherLimit} THEN (
+    SELECT ${index}::int AS "word", last_names.found AS "lastNames", first_names.found AS "firstNames",
+           CASE WHEN ${options.alwaysCount} OR first_names.found * ${options.take} > ${options.gatherLimit} THEN (
              SELECT count(*)::int FROM (
-               SELECT 1 FROM unnest(listed."firstNames") AS first_name("name")
+               SELECT 1 FROM (${namesContaining('first', [word])}) AS first_name
                CROSS JOIN LATERAL (SELECT 1 FROM "patients" p WHERE p."firstName" = first_name."name" LIMIT ${options.gatherLimit + 1}) AS carrier
-               LIMIT ${options.gatherLimit + 1}) AS counted)
+               LIMIT ${options.gatherLimit + 1}) AS carriers)
            END AS "firstNamePatients"
-    FROM (${Prisma.join(rows, ' UNION ALL ')} OFFSET 0) AS listed
-    ORDER BY listed."word"`;
+    FROM (SELECT ${counted(namesContaining('last', [word]), NAMES_COUNTED)} AS found) AS last_names,
+         (SELECT ${counted(namesContaining('first', [word]), NAMES_COUNTED)} AS found) AS first_names`,
+  );
+  return Prisma.sql`SELECT * FROM (${Prisma.join(rows, ' UNION ALL ')}) AS survey ORDER BY "word"`;
 }
 
 export interface SurveyRow {
   word: number;
-  lastNames: string[] | null;
-  firstNames: string[] | null;
+  lastNames: number;
+  firstNames: number;
   firstNamePatients: number | null;
 }
 
 export function wordNamesOf(row: SurveyRow): WordNames {
-  const listed = (names: string[] | null) => (names === null ? undefined : names.length > NAMES_LISTED ? null : names);
-  return { lastNames: listed(row.lastNames), firstNames: listed(row.firstNames), firstNamePatients: row.firstNamePatients ?? Number.POSITIVE_INFINITY };
+  return { lastNames: row.lastNames, firstNames: row.firstNames, firstNamePatients: row.firstNamePatients ?? Number.POSITIVE_INFINITY };
 }

@@ -7,17 +7,7 @@
 // bounded, so they can make a search fast or slow but never change its answer.
 import { Prisma } from '@clinic/db';
 import { boxCandidates, type CandidateFilters, GATHER_LIMIT, planSearch } from './patient-search.candidates.js';
-import {
-  containing,
-  foldedLength,
-  nameSurvey,
-  type SearchWord,
-  type SurveyedWord,
-  searchWords,
-  type SurveyRow,
-  type WordNames,
-  wordNamesOf,
-} from './patient-search.names.js';
+import { containing, foldedLength, nameSurvey, searchWords, type SurveyRow, type WordNames, wordNamesOf } from './patient-search.names.js';
 import type { PatientRecord, PatientSearch } from './patient-record.js';
 
 /** Where the search's statements run. */
@@ -85,7 +75,11 @@ function listingPage(search: PatientSearch): Prisma.Sql {
     ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
 }
 
-/** The page among the boxes' candidates, each fetched by id (LIMIT 1 keeps that a nested loop). */
+/**
+ * The page among the boxes' candidates: in name order (the candidates carry their names), each
+ * fetched by id (LIMIT 1 keeps that a nested loop) and checked, until the page is full, so a
+ * search reads about one page of rows from the table whatever the number of boxes.
+ */
 function candidatesPage(search: PatientSearch, candidates: Prisma.Sql[]): Prisma.Sql {
   const union = Prisma.join(
     candidates.map((statement) => Prisma.sql`(${statement})`),
@@ -93,10 +87,10 @@ function candidatesPage(search: PatientSearch, candidates: Prisma.Sql[]): Prisma
   );
   return Prisma.sql`
     SELECT ${PATIENT_COLUMNS}
-    FROM (SELECT DISTINCT candidate."id" FROM (${union}) AS candidate) AS candidate
+    FROM (SELECT DISTINCT candidate."lastName", candidate."firstName", candidate."id" FROM (${union}) AS candidate ORDER BY 1, 2, 3) AS candidate
     CROSS JOIN LATERAL (SELECT * FROM "patients" WHERE "id" = candidate."id" LIMIT 1) AS p
     ${where(searchConditions(search))}
-    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+    ORDER BY candidate."lastName", candidate."firstName", candidate."id" LIMIT ${search.take}`;
 }
 
 /** Word tests a candidate row must pass before it is fetched (the words not found by name). */
@@ -128,37 +122,31 @@ async function shortWordsPage(search: PatientSearch, database: SearchStatements)
   return rows.length === search.take ? rows : null;
 }
 
-/** Each word once, with the parts of its names the search needs; one-letter words are only tested. */
-function surveyedWords(words: readonly SearchWord[]): SurveyedWord[] {
-  const byText = new Map<string, SurveyedWord>();
-  for (const word of words.filter((candidate) => foldedLength(candidate.text) >= 2)) {
-    const surveyed = byText.get(word.text) ?? { text: word.text, last: false, first: false };
-    surveyed.last ||= word.place !== 'first';
-    surveyed.first ||= word.place !== 'last';
-    byText.set(word.text, surveyed);
-  }
-  return [...byText.values()];
-}
-
 async function namePage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
   const words = searchWords(search);
   if (words.every((word) => foldedLength(word.text) <= 2)) {
     const page = await shortWordsPage(search, database);
     if (page) return page;
   }
-  const surveyed = surveyedWords(words);
+  // One-letter words are in most names: they are only ever tested row by row.
+  const surveyed = [...new Set(words.map((word) => word.text).filter((text) => foldedLength(text) >= 2))];
   const survey =
     surveyed.length === 0
       ? []
       : await database.rows<SurveyRow>(nameSurvey(surveyed, { alwaysCount: surveyed.length > 1, gatherLimit: GATHER_LIMIT, take: search.take }));
-  const names = new Map<string, WordNames>(survey.map((row) => [surveyed[row.word]!.text, wordNamesOf(row)]));
+  const names = new Map<string, WordNames>(survey.map((row) => [surveyed[row.word]!, wordNamesOf(row)]));
   const plan = planSearch(words, names);
   if (plan.boxes.length === 0) return [];
-  const filters: CandidateFilters = {
-    conditions: [...pageConditions(search), ...wordTests(search, new Set(plan.testedWords.map((word) => word.text)))],
-    take: search.take,
+  const conditions = [...pageConditions(search), ...wordTests(search, new Set(plan.testedWords.map((word) => word.text)))];
+  const candidates = (everyLastName: boolean) => {
+    const filters: CandidateFilters = { conditions, take: search.take, fromLastName: search.after?.[0], everyLastName };
+    return plan.boxes.map((box) => boxCandidates(box, filters));
   };
-  return database.rows<PatientRecord>(candidatesPage(search, plan.boxes.map((box) => boxCandidates(box, filters))));
+  const boxes = candidates(false);
+  const page = await database.rows<PatientRecord>(candidatesPage(search, boxes.map((box) => box.statement)));
+  // A short page from the first last names only may be missing patients of later ones: ask again with all.
+  if (page.length === search.take || !boxes.some((box) => box.firstLastNamesOnly)) return page;
+  return database.rows<PatientRecord>(candidatesPage(search, candidates(true).map((box) => box.statement)));
 }
 
 /** One page in (lastName, firstName, id) order, plus one row that only says whether another page follows. */

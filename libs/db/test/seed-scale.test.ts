@@ -150,3 +150,26 @@ describe('the scale seed on an empty, migrated database', () => {
     );
   });
 });
+
+describe('the scale seed filling a table at least twice its size', () => {
+  let database: TestDatabase;
+
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => database?.drop());
+
+  it('sets the indexes of patients aside and builds them again, exactly as they were', async () => {
+    const indexesOfPatients = () =>
+      withClient(database.url, async (client) => (await client.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'patients' ORDER BY indexname`)).rows);
+    const before = await indexesOfPatients();
+    const lines: string[] = [];
+    const summary = await seedScale(database.url, { patients: 250, chunkSize: 100, rebuildIndexesFrom: 1, log: (line) => lines.push(line) });
+    assert.equal(summary.added, 250);
+    assert.deepEqual(await indexesOfPatients(), before);
+    assert.ok(lines.some((line) => /indexes of patients set aside/.test(line)), lines.join('\n'));
+    assert.ok(lines.some((line) => /^index patients_name_order_idx rebuilt$/.test(line)), lines.join('\n'));
+    const found = await one<{ n: number }>(database.url, `SELECT count(*)::int AS n FROM patients WHERE "lastName" = (SELECT "lastName" FROM patients WHERE id = $1)`, [scalePatientId(7)]);
+    assert.ok(found.n >= 1);
+  });
+});

@@ -154,6 +154,8 @@ export function scaleHistoryStatements(first: number, last: number, clinicianIds
   const bounds = [first, last];
   const fromVisits = (sql: string) => ({ sql, values: [] });
   return [
+    // A transaction may hold several chunks (the indexes rebuilt at the end): one table per chunk.
+    { sql: 'DROP TABLE IF EXISTS pg_temp."scale_visits"', values: [] },
     { sql: SCALE_VISITS_TABLE_SQL, values: [] },
     { sql: SCALE_VISITS_SQL, values: [...bounds, [...clinicianIds], JSON.stringify(visitTemplates())] },
     ...[SCALE_APPOINTMENTS_SQL, SCALE_RECORDS_SQL, SCALE_VITALS_SQL, SCALE_SYMPTOMS_SQL, SCALE_PRESCRIPTIONS_SQL, SCALE_SIGNING_SQL].map(fromVisits),

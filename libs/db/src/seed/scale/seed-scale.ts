@@ -9,6 +9,7 @@ import type { SeedLog } from '../progress.js';
 import { silentLog } from '../progress.js';
 import { seedDatabase } from '../seed-database.js';
 import { scaleHistoryStatements } from './history-sql.js';
+import { withPatientIndexesRebuilt } from './patient-indexes.js';
 import { SCALE_PATIENT_EXISTS_SQL, SCALE_PATIENTS_SQL, scalePatientParameters } from './patients-sql.js';
 import { assertTakesScaleData } from './standing.js';
 
@@ -16,8 +17,13 @@ export interface ScaleSeedOptions {
   /** How many scale patients the database should hold when done. */
   patients: number;
   log?: SeedLog;
-  /** Patients per transaction; each chunk commits with its charts. */
+  /** Patients per statement; each chunk commits with its charts, unless the indexes are rebuilt. */
   chunkSize?: number;
+  /**
+   * From how many patients added (when that at least doubles the table) the whole run is one
+   * transaction that builds the indexes of patients afterwards instead of growing them row by row.
+   */
+  rebuildIndexesFrom?: number;
 }
 
 export interface ScaleSeedSummary {
@@ -54,16 +60,21 @@ async function countScalePatients(client: pg.Client, limit: number): Promise<num
   return present;
 }
 
-async function insertChunk(client: pg.Client, first: number, last: number, clinicians: readonly string[]): Promise<void> {
+async function inTransaction<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
   await client.query('BEGIN');
   try {
-    await client.query(SCALE_PATIENTS_SQL, [first, last, ...scalePatientParameters()]);
-    for (const statement of scaleHistoryStatements(first, last, clinicians)) await client.query(statement.sql, statement.values);
+    const result = await work();
     await client.query('COMMIT');
+    return result;
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
   }
+}
+
+async function insertChunk(client: pg.Client, first: number, last: number, clinicians: readonly string[]): Promise<void> {
+  await client.query(SCALE_PATIENTS_SQL, [first, last, ...scalePatientParameters()]);
+  for (const statement of scaleHistoryStatements(first, last, clinicians)) await client.query(statement.sql, statement.values);
 }
 
 /**
@@ -97,19 +108,27 @@ export async function seedScale(databaseUrl: string, options: ScaleSeedOptions):
     const clinicians = await clinicianIds(client);
     const existing = await countScalePatients(client, options.patients);
     if (existing > 0) log(`scale patients ${existing}/${options.patients} already there`);
-    for (let first = existing + 1; first <= options.patients; first += chunkSize) {
-      const last = Math.min(options.patients, first + chunkSize - 1);
-      await insertChunk(client, first, last, clinicians);
-      log(`scale patients ${last}/${options.patients} (${seconds()} s)`);
-    }
-    if (existing < options.patients) {
+    const adding = Math.max(0, options.patients - existing);
+    const { rows } = await client.query<{ patients: number }>('SELECT count(*)::int AS patients FROM "patients"');
+    const rebuild = adding >= (options.rebuildIndexesFrom ?? 100_000) && adding >= rows[0]!.patients;
+    const insertChunks = async (oneTransaction: boolean) => {
+      for (let first = existing + 1; first <= options.patients; first += chunkSize) {
+        const last = Math.min(options.patients, first + chunkSize - 1);
+        const chunk = () => insertChunk(client, first, last, clinicians);
+        await (oneTransaction ? chunk() : inTransaction(client, chunk));
+        log(`scale patients ${last}/${options.patients} (${seconds()} s)`);
+      }
+    };
+    if (rebuild) await inTransaction(client, () => withPatientIndexesRebuilt(client, log, () => insertChunks(true)));
+    else await insertChunks(false);
+    if (adding > 0) {
       // Fresh statistics for the planner, and the visibility map that lets index-only scans skip the table.
       log('vacuum and analyze');
       await client.query('VACUUM (ANALYZE)');
     }
     return {
       existing,
-      added: Math.max(0, options.patients - existing),
+      added: adding,
       longHistoryPatientId: scalePatientId(1),
       durationMs: Math.round(performance.now() - started),
     };

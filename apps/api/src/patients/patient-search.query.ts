@@ -124,16 +124,24 @@ async function shortWordsPage(search: PatientSearch, database: SearchStatements)
 
 async function namePage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
   const words = searchWords(search);
-  if (words.every((word) => foldedLength(word.text) <= 2)) {
-    const page = await shortWordsPage(search, database);
-    if (page) return page;
-  }
   // One-letter words are in most names: they are only ever tested row by row.
   const surveyed = [...new Set(words.map((word) => word.text).filter((text) => foldedLength(text) >= 2))];
-  const survey =
+  const surveying =
     surveyed.length === 0
-      ? []
-      : await database.rows<SurveyRow>(nameSurvey(surveyed, { alwaysCount: surveyed.length > 1, gatherLimit: GATHER_LIMIT, take: search.take }));
+      ? Promise.resolve([])
+      : database.rows<SurveyRow>(nameSurvey(surveyed, { alwaysCount: surveyed.length > 1, gatherLimit: GATHER_LIMIT, take: search.take }));
+  if (words.every((word) => foldedLength(word.text) <= 2)) {
+    // The survey runs meanwhile: when the short walk fills the page, it is not waited for.
+    const page = await shortWordsPage(search, database).catch(async (error: unknown) => {
+      await surveying.catch(() => undefined);
+      throw error;
+    });
+    if (page) {
+      surveying.catch(() => undefined);
+      return page;
+    }
+  }
+  const survey = await surveying;
   const names = new Map<string, WordNames>(survey.map((row) => [surveyed[row.word]!, wordNamesOf(row)]));
   const plan = planSearch(words, names);
   if (plan.boxes.length === 0) return [];

@@ -28,7 +28,10 @@
 -- other. Names are never removed: a name nobody carries any more costs the search one wasted
 -- index probe, while removing it in a trigger would race a transaction inserting a patient of that
 -- name (the search would then miss that patient). An erasure procedure (a legal order to erase a
--- patient) must remove the names only that patient carried, under a lock on patients.
+-- patient) must remove the names only that patient carried, under a lock on patients. Whatever
+-- writes patients with triggers off (session_replication_role = replica, a data-only restore with
+-- --disable-triggers) must run the two backfill statements below again, or search misses those
+-- patients; a whole-database dump and restore carries the tables along.
 --
 -- The tables hold single names, never linked to a patient; readable by whoever may search.
 

@@ -4,7 +4,7 @@
 import { Prisma } from '@clinic/db';
 import { namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
 
-/** The names of one part that contain every one of `words`; `count` is an upper bound (NAMES_COUNTED: that many or more). */
+/** The names of one part that contain every one of `words`; at most `count` of them (NAMES_COUNTED means that many or more). */
 export interface NameSet {
   words: string[];
   count: number;
@@ -17,7 +17,7 @@ export interface NameSet {
 export interface NameBox {
   last?: NameSet;
   first?: NameSet;
-  /** At least how many patients carry one of the first names (an upper bound from the survey). */
+  /** At most how many patients carry one of the first names (from the survey; Infinity when not counted). */
   firstNamePatients: number;
 }
 
@@ -33,7 +33,10 @@ const DRIVING_WORDS = 3;
 /** Reading more index entries than this to gather a box's patients is slower than walking the name order. */
 export const GATHER_LIMIT = 3000;
 
-/** Up to this many (last name, first name) pairs, each read by one descent of patients_name_order_idx (a descent costs about as much as reading twenty entries in a row). */
+/**
+ * Up to this many (last name, first name) pairs, each read by one descent of patients_name_order_idx
+ * (a descent costs about as much as reading twenty entries in a row).
+ */
 const NAME_PAIRS_LIMIT = 500;
 
 function narrowed(set: NameSet | undefined, word: string, count: number): NameSet {

@@ -15,7 +15,9 @@ function refuse(message: string): never {
 function requestedPatients(): number {
   try {
     const { values } = parseArgs({ options: { patients: { type: 'string', default: '1000000' } } });
-    return Number(values.patients.replaceAll('_', ''));
+    const patients = Number(values.patients.replaceAll('_', ''));
+    if (!Number.isSafeInteger(patients)) refuse(`--patients must be a whole number, not "${values.patients}"`);
+    return patients;
   } catch (error) {
     if (error instanceof TypeError) refuse(error.message);
     throw error;

@@ -15,10 +15,25 @@ export interface SearchStatements {
   rows<T>(statement: Prisma.Sql): Promise<T[]>;
 }
 
-const fullName = Prisma.sql`fold_for_search(p."firstName" || ' ' || p."lastName")`;
-const nameContains = (word: string) => Prisma.sql`${fullName} LIKE fold_for_search(${containing(word)})`;
-const lastNameContains = (word: string) => Prisma.sql`fold_for_search(p."lastName") LIKE fold_for_search(${containing(word)})`;
-const firstNameContains = (word: string) => Prisma.sql`fold_for_search(p."firstName") LIKE fold_for_search(${containing(word)})`;
+/** The folded names a search compares words with (lower case, without accents). */
+interface FoldedNames {
+  full: Prisma.Sql;
+  last: Prisma.Sql;
+  first: Prisma.Sql;
+}
+
+const FOLDED_AS_READ: FoldedNames = {
+  full: Prisma.sql`fold_for_search(p."firstName" || ' ' || p."lastName")`,
+  last: Prisma.sql`fold_for_search(p."lastName")`,
+  first: Prisma.sql`fold_for_search(p."firstName")`,
+};
+
+// The same, folded once per row by a sub-select of the page statement (OFFSET 0 keeps it a
+// sub-select: merged into the statement, each condition would fold the name again).
+const FOLDED_ONCE: FoldedNames = { full: Prisma.sql`folded."full"`, last: Prisma.sql`folded."last"`, first: Prisma.sql`folded."first"` };
+const FOLD_ONCE = Prisma.sql`CROSS JOIN LATERAL (SELECT ${FOLDED_AS_READ.full} AS "full", ${FOLDED_AS_READ.last} AS "last", ${FOLDED_AS_READ.first} AS "first" OFFSET 0) AS folded`;
+
+const contains = (name: Prisma.Sql, word: string) => Prisma.sql`${name} LIKE fold_for_search(${containing(word)})`;
 
 function pageConditions(search: PatientSearch): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
@@ -40,12 +55,12 @@ function exactConditions(search: PatientSearch): Prisma.Sql[] {
 }
 
 /** What a search means: every row of the page meets all of these, and only these decide. */
-export function searchConditions(search: PatientSearch): Prisma.Sql[] {
+export function searchConditions(search: PatientSearch, folded: FoldedNames = FOLDED_AS_READ): Prisma.Sql[] {
   return [
     // A "Last, First" word is looked for in the whole name too, as it always was.
-    ...[...search.nameWords, ...search.lastNameWords, ...search.firstNameWords].map(nameContains),
-    ...search.lastNameWords.map(lastNameContains),
-    ...search.firstNameWords.map(firstNameContains),
+    ...[...search.nameWords, ...search.lastNameWords, ...search.firstNameWords].map((word) => contains(folded.full, word)),
+    ...search.lastNameWords.map((word) => contains(folded.last, word)),
+    ...search.firstNameWords.map((word) => contains(folded.first, word)),
     ...exactConditions(search),
     ...pageConditions(search),
   ];
@@ -89,16 +104,17 @@ function candidatesPage(search: PatientSearch, candidates: Prisma.Sql[]): Prisma
     SELECT ${PATIENT_COLUMNS}
     FROM (SELECT DISTINCT candidate."lastName", candidate."firstName", candidate."id" FROM (${union}) AS candidate ORDER BY 1, 2, 3) AS candidate
     CROSS JOIN LATERAL (SELECT * FROM "patients" WHERE "id" = candidate."id" LIMIT 1) AS p
-    ${where(searchConditions(search))}
+    ${FOLD_ONCE}
+    ${where(searchConditions(search, FOLDED_ONCE))}
     ORDER BY candidate."lastName", candidate."firstName", candidate."id" LIMIT ${search.take}`;
 }
 
 /** Word tests a candidate row must pass before it is fetched (the words not found by name). */
 function wordTests(search: PatientSearch, tested: ReadonlySet<string>): Prisma.Sql[] {
   return [
-    ...search.nameWords.filter((word) => tested.has(word)).map(nameContains),
-    ...search.lastNameWords.filter((word) => tested.has(word)).map(lastNameContains),
-    ...search.firstNameWords.filter((word) => tested.has(word)).map(firstNameContains),
+    ...search.nameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.full, word)),
+    ...search.lastNameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.last, word)),
+    ...search.firstNameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.first, word)),
   ];
 }
 

@@ -22,8 +22,8 @@ export default tseslint.config(
     },
   },
   {
-    // Command-line tools and seeds talk to their operator on stdout; tests print figures.
-    files: ['tools/**', 'libs/db/prisma/**', 'libs/db/src/seed/**', 'apps/api/src/main.ts', '*/*/test/**'],
+    // Command-line tools and seeds talk to their operator on stdout; tests and the benchmark print figures.
+    files: ['tools/**', 'libs/db/prisma/**', 'libs/db/src/seed/**', 'apps/api/src/main.ts', 'apps/api/bench/**', '*/*/test/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -7,7 +7,9 @@ export type SeedRefusalReason =
   | 'weak-admin-password'
   | 'weak-staging-password'
   | 'marked-for-another-environment'
-  | 'unmarked-database';
+  | 'unmarked-database'
+  | 'unmigrated-database'
+  | 'invalid-patient-count';
 
 /**
  * A seed that refuses to run because of its inputs or because the database is not one for this

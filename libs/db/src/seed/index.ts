@@ -18,5 +18,6 @@ export {
   type StaffMember,
   type StaffRole,
 } from './staff.js';
+export { LONG_HISTORY_VISITS, scalePatientId, type ScaleSeedOptions, type ScaleSeedSummary, seedScale } from './scale/index.js';
 export { buildDevelopmentDataset, DEVELOPMENT_RANDOM_SEED, DEVELOPMENT_SIZE } from './tiers/development.js';
 export { buildStagingDataset, STAGING_SIZE } from './tiers/staging.js';

@@ -1,0 +1,158 @@
+// The benchmark's baseline: bare Fastify and pg, answering the benchmark's routes with the same
+// statements the API sends (statements.mjs, and the API's own search code), the same audit insert
+// before the answer, and the same HS256 access-token check. No Nest, no Prisma client, no
+// validation pipe, no interceptors: what the API costs beyond this is the framework's.
+//   PORT=… DATABASE_URL=… JWT_SECRET=… node apps/api/bench/bare-server.mjs
+import { randomUUID } from 'node:crypto';
+import { TextEncoder } from 'node:util';
+import Fastify from 'fastify';
+import { jwtVerify } from 'jose';
+import pg from 'pg';
+import { digitsOf, parseNameQuery } from '../dist/patients/patient-search.js';
+import { findPatientPage } from '../dist/patients/patient-search.query.js';
+import * as sql from './statements.mjs';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const key = new TextEncoder().encode(process.env.JWT_SECRET);
+const PAGE = 50;
+
+async function callerOf(request, reply) {
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  try {
+    const { payload } = await jwtVerify(token ?? '', key, { algorithms: ['HS256'], issuer: 'clinic-records-api', audience: 'clinic-records-api', typ: 'at+jwt' });
+    return payload.sub;
+  } catch {
+    reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'Invalid access token' });
+    return undefined;
+  }
+}
+
+function audit(client, request, actorId, event) {
+  return client.query(sql.INSERT_AUDIT_EVENT, [
+    actorId,
+    event.action,
+    event.resourceType,
+    event.resourceId ?? null,
+    event.patientId ?? null,
+    event.patientIds ?? [],
+    request.ip,
+    (request.headers['user-agent'] ?? '').slice(0, 512),
+    randomUUID(),
+    'success',
+  ]);
+}
+
+const rowsOf = (result) => result.rows;
+
+function pageOf(rows, keyOf) {
+  const data = rows.slice(0, PAGE);
+  const nextCursor = rows.length > PAGE ? Buffer.from(JSON.stringify(keyOf(data.at(-1)))).toString('base64url') : null;
+  return { data, nextCursor };
+}
+
+const app = Fastify({ logger: false });
+
+app.get('/health/ready', async () => {
+  await pool.query('SELECT 1');
+  return { status: 'ok' };
+});
+
+app.get('/api/v1/patients/:id', async (request, reply) => {
+  const actorId = await callerOf(request, reply);
+  if (!actorId) return reply;
+  const [patient] = rowsOf(await pool.query(sql.READ_PATIENT, [request.params.id, 1, 0]));
+  if (!patient) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Patient not found' });
+  await audit(pool, request, actorId, { action: 'read', resourceType: 'patient', resourceId: patient.id, patientId: patient.id });
+  return patient;
+});
+
+app.get('/api/v1/patients', async (request, reply) => {
+  const actorId = await callerOf(request, reply);
+  if (!actorId) return reply;
+  const query = request.query;
+  const rows = await findPatientPage(
+    {
+      ...parseNameQuery(query.q),
+      dateOfBirth: query.dateOfBirth,
+      phoneDigits: query.phone === undefined ? undefined : digitsOf(query.phone),
+      email: query.email,
+      includeArchived: query.includeArchived === 'true',
+      take: PAGE + 1,
+    },
+    { rows: (statement) => pool.query(statement.text, statement.values).then(rowsOf) },
+  );
+  const page = pageOf(rows, (row) => [row.lastName, row.firstName, row.id]);
+  await audit(pool, request, actorId, { action: 'search', resourceType: 'patient', patientIds: page.data.map((row) => row.id) });
+  return page;
+});
+
+app.get('/api/v1/patients/:id/chart', async (request, reply) => {
+  const actorId = await callerOf(request, reply);
+  if (!actorId) return reply;
+  const id = request.params.id;
+  const [patient] = rowsOf(await pool.query(sql.READ_PATIENT, [id, 1, 0]));
+  if (!patient) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Patient not found' });
+  const since = new Date(Date.now() - 90 * 24 * 3600 * 1000);
+  const [allergies, activeConditions, recentAppointments, [latestVitals], recentPrescriptions] = await Promise.all([
+    pool.query(sql.CHART_ALLERGIES, [id, 0]).then(rowsOf),
+    pool.query(sql.CHART_CONDITIONS, [id, 'active', 0]).then(rowsOf),
+    pool.query(sql.CHART_VISITS, [id, 10, 0]).then(async (result) => {
+      const visits = result.rows;
+      if (visits.length === 0) return visits;
+      const records = rowsOf(await pool.query(sql.CHART_VISIT_RECORDS(visits.length), [...visits.map((visit) => visit.id), 0]));
+      return visits.map((visit) => ({ ...visit, record: records.find((record) => record.appointmentId === visit.id) ?? null }));
+    }),
+    pool.query(sql.CHART_LATEST_VITALS, [id, 1, 0]).then(rowsOf),
+    pool.query(sql.CHART_PRESCRIPTIONS, [since, id, 0]).then(rowsOf),
+  ]);
+  await audit(pool, request, actorId, { action: 'read', resourceType: 'chart', resourceId: id, patientId: id });
+  return { patient, allergies, activeConditions, recentAppointments, latestVitals: latestVitals ?? null, recentPrescriptions };
+});
+
+app.get('/api/v1/appointments', async (request, reply) => {
+  const actorId = await callerOf(request, reply);
+  if (!actorId) return reply;
+  const { providerId, from, to } = request.query;
+  const rows = rowsOf(await pool.query(sql.PROVIDER_DAY, [providerId, new Date(from), new Date(to), PAGE + 1, 0]));
+  const page = pageOf(rows, (row) => [row.appointmentDate.toISOString(), row.id]);
+  await audit(pool, request, actorId, { action: 'search', resourceType: 'appointment', patientIds: [...new Set(page.data.map((row) => row.patientId))] });
+  return page;
+});
+
+app.post('/api/v1/patients', async (request, reply) => {
+  const actorId = await callerOf(request, reply);
+  if (!actorId) return reply;
+  const body = request.body;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const now = new Date();
+    const [patient] = rowsOf(
+      await client.query(sql.CREATE_PATIENT, [
+        body.firstName,
+        body.lastName,
+        body.dateOfBirth,
+        body.sex,
+        body.phone,
+        body.email ?? null,
+        body.address ?? null,
+        body.emergencyContactName,
+        body.emergencyContactPhone,
+        body.emergencyContactRelationship ?? null,
+        now,
+        now,
+      ]),
+    );
+    await audit(client, request, actorId, { action: 'create', resourceType: 'patient', resourceId: patient.id, patientId: patient.id });
+    await client.query('COMMIT');
+    return reply.code(201).send(patient);
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+});
+
+await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) });
+process.once('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));

@@ -1,0 +1,91 @@
+// How the benchmark measures: autocannon for throughput under concurrent load (every response's
+// latency kept, so p95 is exact rather than autocannon's histogram buckets), a sequential pass
+// for single-client latency, and the resident memory of a process read from /proc.
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
+import autocannon from 'autocannon';
+
+export function percentile(sorted, fraction) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+export function summarize(latencies) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+}
+
+/**
+ * One round of `seconds` at `connections` concurrent requests; `nextRequest(index)` gives each
+ * request's { method, path, headers, body }. Resolves to req/s, latency percentiles (ms), every
+ * response's latency, and failures.
+ */
+export function loadRound({ baseUrl, connections, seconds, nextRequest }) {
+  const latencies = [];
+  let sent = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const next = nextRequest(sent++);
+              return { ...request, ...next, headers: { ...request.headers, ...next.headers } };
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          requestsPerSecond: result.requests.total / (result.duration || seconds),
+          ...summarize(latencies),
+          failures: result.errors + result.timeouts + result.non2xx,
+          latencies,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+/** Requests one after another, as one front-desk client would: latency percentiles (ms). */
+export async function sequentialPass({ baseUrl, headers, paths }) {
+  const latencies = [];
+  let failures = 0;
+  for (const path of paths) {
+    const started = performance.now();
+    const response = await fetch(baseUrl + path, { headers });
+    await response.arrayBuffer();
+    latencies.push(performance.now() - started);
+    if (!response.ok) failures++;
+  }
+  return { ...summarize(latencies), failures, requests: paths.length };
+}
+
+/** The process's resident set size in MB (Linux), or NaN where /proc is not there. */
+export async function residentMegabytes(pid) {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+    return kilobytes / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Samples a process's RSS every 100 ms while `work` runs; resolves to work's result and the peak. */
+export async function withPeakMemory(pid, work) {
+  let peak = await residentMegabytes(pid);
+  const timer = setInterval(() => void residentMegabytes(pid).then((mb) => (peak = Math.max(peak, mb))), 100);
+  try {
+    const result = await work();
+    return { result, peakMegabytes: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}

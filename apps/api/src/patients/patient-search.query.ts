@@ -1,0 +1,181 @@
+// Patient search (GET /api/v1/patients): the statements that find one page, in name order with
+// keyset pages, fast at a million patients. The repository runs them through Prisma; the
+// benchmark's bare server (apps/api/bench) runs the very same ones through pg.
+//
+// Every page is decided by the conditions of searchConditions, checked last on the few rows
+// fetched: the steps before them only choose which rows to fetch, through indexes whose cost is
+// bounded, so they can make a search fast or slow but never change its answer.
+import { Prisma } from '@clinic/db';
+import { boxCandidates, type CandidateFilters, GATHER_LIMIT, planSearch } from './patient-search.candidates.js';
+import { containing, foldedLength, nameSurvey, searchWords, type SurveyRow, type WordNames, wordNamesOf } from './patient-search.names.js';
+import type { PatientRecord, PatientSearch } from './patient-record.js';
+
+/** Where the search's statements run. */
+export interface SearchStatements {
+  rows<T>(statement: Prisma.Sql): Promise<T[]>;
+}
+
+/** The folded names a search compares words with (lower case, without accents). */
+interface FoldedNames {
+  full: Prisma.Sql;
+  last: Prisma.Sql;
+  first: Prisma.Sql;
+}
+
+const FOLDED_AS_READ: FoldedNames = {
+  full: Prisma.sql`fold_for_search(p."firstName" || ' ' || p."lastName")`,
+  last: Prisma.sql`fold_for_search(p."lastName")`,
+  first: Prisma.sql`fold_for_search(p."firstName")`,
+};
+
+// The same, folded once per row by a sub-select of the page statement (OFFSET 0 keeps it a
+// sub-select: merged into the statement, each condition would fold the name again).
+const FOLDED_ONCE: FoldedNames = { full: Prisma.sql`folded."full"`, last: Prisma.sql`folded."last"`, first: Prisma.sql`folded."first"` };
+const FOLD_ONCE = Prisma.sql`CROSS JOIN LATERAL (SELECT ${FOLDED_AS_READ.full} AS "full", ${FOLDED_AS_READ.last} AS "last", ${FOLDED_AS_READ.first} AS "first" OFFSET 0) AS folded`;
+
+const contains = (name: Prisma.Sql, word: string) => Prisma.sql`${name} LIKE fold_for_search(${containing(word)})`;
+
+function pageConditions(search: PatientSearch): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (!search.includeArchived) conditions.push(Prisma.sql`p."archivedAt" IS NULL`);
+  if (search.after) {
+    const [lastName, firstName, id] = search.after;
+    conditions.push(Prisma.sql`(p."lastName", p."firstName", p."id") > (${lastName}, ${firstName}, ${id}::uuid)`);
+  }
+  return conditions;
+}
+
+function exactConditions(search: PatientSearch): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (search.dateOfBirth !== undefined) conditions.push(Prisma.sql`p."dateOfBirth" = ${search.dateOfBirth}::date`);
+  // The same expressions as the indexes of migration 20261125224800_add_patient_search_indexes.
+  if (search.phoneDigits !== undefined) conditions.push(Prisma.sql`regexp_replace(p."phone", '\\D', '', 'g') = ${search.phoneDigits}`);
+  if (search.email !== undefined) conditions.push(Prisma.sql`lower(p."email") = lower(${search.email})`);
+  return conditions;
+}
+
+/** What a search means: every row of the page meets all of these, and only these decide. */
+export function searchConditions(search: PatientSearch, folded: FoldedNames = FOLDED_AS_READ): Prisma.Sql[] {
+  return [
+    // A "Last, First" word is looked for in the whole name too, as it always was.
+    ...[...search.nameWords, ...search.lastNameWords, ...search.firstNameWords].map((word) => contains(folded.full, word)),
+    ...search.lastNameWords.map((word) => contains(folded.last, word)),
+    ...search.firstNameWords.map((word) => contains(folded.first, word)),
+    ...exactConditions(search),
+    ...pageConditions(search),
+  ];
+}
+
+const PATIENT_COLUMNS = Prisma.sql`p."id", p."firstName", p."lastName", p."dateOfBirth", p."sex"::text AS "sex", p."phone", p."email",
+    p."address", p."emergencyContactName", p."emergencyContactPhone", p."emergencyContactRelationship",
+    p."archivedAt", p."createdAt", p."updatedAt"`;
+
+const where = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty);
+
+/**
+ * A date of birth, phone or email matches a handful of patients: start from those (their own
+ * indexes), then test the names. MATERIALIZED keeps the planner from walking the name order instead.
+ */
+function exactFilterPage(search: PatientSearch): Prisma.Sql {
+  return Prisma.sql`
+    WITH candidates AS MATERIALIZED (SELECT * FROM "patients" p ${where(exactConditions(search))})
+    SELECT ${PATIENT_COLUMNS} FROM candidates p ${where(searchConditions(search))}
+    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+}
+
+/** No filter at all: the name order itself, from the cursor on. */
+function listingPage(search: PatientSearch): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${PATIENT_COLUMNS} FROM "patients" p ${where(pageConditions(search))}
+    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+}
+
+/**
+ * The page among the boxes' candidates: in name order (the candidates carry their names), each
+ * fetched by id (LIMIT 1 keeps that a nested loop) and checked, until the page is full, so a
+ * search reads about one page of rows from the table whatever the number of boxes.
+ */
+function candidatesPage(search: PatientSearch, candidates: Prisma.Sql[]): Prisma.Sql {
+  const union = Prisma.join(
+    candidates.map((statement) => Prisma.sql`(${statement})`),
+    ' UNION ALL ',
+  );
+  return Prisma.sql`
+    SELECT ${PATIENT_COLUMNS}
+    FROM (SELECT DISTINCT candidate."lastName", candidate."firstName", candidate."id" FROM (${union}) AS candidate ORDER BY 1, 2, 3) AS candidate
+    CROSS JOIN LATERAL (SELECT * FROM "patients" WHERE "id" = candidate."id" LIMIT 1) AS p
+    ${FOLD_ONCE}
+    ${where(searchConditions(search, FOLDED_ONCE))}
+    ORDER BY candidate."lastName", candidate."firstName", candidate."id" LIMIT ${search.take}`;
+}
+
+/** Word tests a candidate row must pass before it is fetched (the words not found by name). */
+function wordTests(search: PatientSearch, tested: ReadonlySet<string>): Prisma.Sql[] {
+  return [
+    ...search.nameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.full, word)),
+    ...search.lastNameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.last, word)),
+    ...search.firstNameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.first, word)),
+  ];
+}
+
+/** Entries of the name order a search of short words reads before it asks the names table. */
+const SHORT_WORDS_WALK = 400;
+
+/**
+ * Words of one or two letters are mostly in a large share of names ("an", "ma"): the first page is
+ * then within the first few hundred entries of the name order, cheaper to read (index-only) than
+ * the thousands of names that contain them. Null when that stretch holds less than a page.
+ */
+async function shortWordsPage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[] | null> {
+  const all = new Set(searchWords(search).map((word) => word.text));
+  const walked = Prisma.sql`
+    SELECT p."lastName", p."firstName", p."id"
+    FROM (SELECT p."lastName", p."firstName", p."id" FROM "patients" p ${where(pageConditions(search))}
+          ORDER BY p."lastName", p."firstName", p."id" LIMIT ${SHORT_WORDS_WALK}) AS p
+    ${where(wordTests(search, all))}
+    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+  const rows = await database.rows<PatientRecord>(candidatesPage(search, [walked]));
+  return rows.length === search.take ? rows : null;
+}
+
+async function namePage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
+  const words = searchWords(search);
+  // One-letter words are in most names: they are only ever tested row by row.
+  const surveyed = [...new Set(words.map((word) => word.text).filter((text) => foldedLength(text) >= 2))];
+  const surveying =
+    surveyed.length === 0
+      ? Promise.resolve([])
+      : database.rows<SurveyRow>(nameSurvey(surveyed, { alwaysCount: surveyed.length > 1, gatherLimit: GATHER_LIMIT, take: search.take }));
+  if (words.every((word) => foldedLength(word.text) <= 2)) {
+    // The survey runs meanwhile: when the short walk fills the page, it is not waited for.
+    const page = await shortWordsPage(search, database).catch(async (error: unknown) => {
+      await surveying.catch(() => undefined);
+      throw error;
+    });
+    if (page) {
+      surveying.catch(() => undefined);
+      return page;
+    }
+  }
+  const survey = await surveying;
+  const names = new Map<string, WordNames>(survey.map((row) => [surveyed[row.word]!, wordNamesOf(row)]));
+  const plan = planSearch(words, names);
+  if (plan.boxes.length === 0) return [];
+  const conditions = [...pageConditions(search), ...wordTests(search, new Set(plan.testedWords.map((word) => word.text)))];
+  const candidates = (everyLastName: boolean) => {
+    const filters: CandidateFilters = { conditions, take: search.take, fromLastName: search.after?.[0], everyLastName };
+    return plan.boxes.map((box) => boxCandidates(box, filters));
+  };
+  const boxes = candidates(false);
+  const page = await database.rows<PatientRecord>(candidatesPage(search, boxes.map((box) => box.statement)));
+  // A short page from the first last names only may be missing patients of later ones: ask again with all.
+  if (page.length === search.take || !boxes.some((box) => box.firstLastNamesOnly)) return page;
+  return database.rows<PatientRecord>(candidatesPage(search, candidates(true).map((box) => box.statement)));
+}
+
+/** One page in (lastName, firstName, id) order, plus one row that only says whether another page follows. */
+export function findPatientPage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
+  if (exactConditions(search).length > 0) return database.rows<PatientRecord>(exactFilterPage(search));
+  if (searchWords(search).length === 0) return database.rows<PatientRecord>(listingPage(search));
+  return namePage(search, database);
+}

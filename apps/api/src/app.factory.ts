@@ -1,9 +1,10 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import { AppModule, type ServingConfig } from './app.module.js';
+import { keepRequestForAudit } from './audit/audit-context.js';
+import { setSecurityHeaders } from './bootstrap/security-headers.js';
 import { FHIR_BASE_PATH } from './common/fhir-errors.js';
 import { recordRoutes } from './common/route-registry.js';
 import { createValidationPipe, jsonDepthExceeds, MAX_JSON_DEPTH, RefuseUnstorableText } from './common/validation.js';
@@ -35,22 +36,6 @@ function refuseDeepJson(app: NestFastifyApplication): void {
   });
 }
 
-/**
- * Every answer of the API and of FHIR may carry patient data, or say something about it (a 404
- * tells an id is nobody's): no browser, proxy or CDN may keep a copy (Cache-Control: no-store;
- * Pragma for HTTP/1.0 caches). The docs and health probes hold none and stay cacheable.
- */
-function keepPatientDataOutOfCaches(app: NestFastifyApplication): void {
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      if (request.url.startsWith(`/${API_PREFIX}/`) || request.url.startsWith('/fhir/')) {
-        void reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
-      }
-    });
-}
-
 export interface CreateAppOptions {
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream;
@@ -76,24 +61,14 @@ export async function assembleApp(config: ServingConfig, options: CreateAppOptio
   );
   recordRoutes(app);
   logRequests(app.getHttpAdapter().getInstance());
+  keepRequestForAudit(app.getHttpAdapter().getInstance());
   app.useLogger(new PinoNestLogger(app.getHttpAdapter().getInstance().log));
   // Health probes and the FHIR API (its base, /fhir/R4, is FHIR's convention) live outside /api/v1.
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', `${FHIR_BASE_PATH.slice(1)}/*path`] });
   refuseDeepJson(app);
-  keepPatientDataOutOfCaches(app);
+  setSecurityHeaders(app.getHttpAdapter().getInstance(), API_PREFIX);
   app.useGlobalPipes(new RefuseUnstorableText(), createValidationPipe());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
-  await app.register(helmet, {
-    // Swagger UI at /docs needs its inline bootstrap script and styles; nothing else is served.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
-  });
   publishDocs(app);
   return app;
 }

@@ -1,28 +1,29 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import type { Observable } from 'rxjs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { providerOf } from '../identity/authenticated-provider.js';
 import type { AuditRequestContext } from './audit-event.js';
 
 const USER_AGENT_LENGTH = 512;
 const CLIENT_ADDRESS_LENGTH = 64;
 
-const requestContext = new AsyncLocalStorage<AuditRequestContext>();
+// The request itself, not its context: the caller is known only once the guards have run, after
+// the hook that stores it, and most requests write no event at all, so the context is read off
+// the request when an event is written.
+const requestBeingServed = new AsyncLocalStorage<FastifyRequest>();
 
 const NO_REQUEST: AuditRequestContext = { actorId: null, clientAddress: null, userAgent: null, requestId: null };
 
 /** The request being served, as the trail records it; no request (a job, a script) has no context. */
 export function currentAuditContext(): AuditRequestContext {
-  return requestContext.getStore() ?? NO_REQUEST;
+  const request = requestBeingServed.getStore();
+  return request ? contextOfRequest(request) : NO_REQUEST;
 }
 
 /** Who sent the request and from where, as every event of it records them. */
 export function contextOfRequest(request: FastifyRequest): AuditRequestContext {
   const userAgent = request.headers['user-agent'];
   return {
-    // Global interceptors run after the guards: the caller is known by now (or the route is public,
-    // or the guards refused the request).
+    // Null on public routes and on requests the guards refused before knowing the caller.
     actorId: providerOf(request)?.id ?? null,
     // request.ip honours the configured trustProxy, like the logs.
     clientAddress: request.ip ? request.ip.slice(0, CLIENT_ADDRESS_LENGTH) : null,
@@ -33,14 +34,13 @@ export function contextOfRequest(request: FastifyRequest): AuditRequestContext {
 }
 
 /**
- * Makes each HTTP request's context readable by the audit trail anywhere below the controller,
- * so no controller or service passes the request around. Nest runs the handler in the async
- * scope where `next.handle()` is called, which is inside `run` here.
+ * Makes each HTTP request readable by the audit trail anywhere below the controller, so no
+ * controller or service passes the request around. A Fastify hook rather than a Nest
+ * interceptor: the route's guards, pipes and handler all run inside the `run` of the last
+ * preHandler (after the body is parsed), and no Observable is built per request.
  */
-@Injectable()
-export class AuditContextInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    return requestContext.run(contextOfRequest(context.switchToHttp().getRequest<FastifyRequest>()), () => next.handle());
-  }
+export function keepRequestForAudit(fastify: FastifyInstance): void {
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    requestBeingServed.run(request, done);
+  });
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ReadParts } from '../common/read-parts.js';
 import { currentAuditContext } from './audit-context.js';
 import type { AuditEntry, AuditRequestContext, NewAuditEvent } from './audit-event.js';
 import { AuditRepository, type AuditTransaction } from './audit.repository.js';
@@ -39,6 +40,15 @@ export class AuditTrail {
 
   record(entry: AuditEntry, subject: AuditSubject = {}): Promise<void> {
     return this.events.insertEvent(eventOf(entry, subject));
+  }
+
+  /**
+   * A read whose event is written by the same statement (AuditRepository.selectPartsRecording):
+   * one round trip instead of two for the most frequent requests, a patient and a chart read.
+   * The entry's outcome becomes `failed` when the `presence` part is null (nothing there).
+   */
+  readRecorded<T extends Record<string, unknown>>(parts: ReadParts<T>, entry: AuditEntry, presence: keyof T & string): Promise<T> {
+    return this.events.selectPartsRecording(parts, eventOf(entry, {}), presence);
   }
 
   recordWithin(transaction: AuditTransaction, entry: AuditEntry, subject: AuditSubject = {}): Promise<void> {

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditContextInterceptor } from './audit-context.js';
 import { AuditTrail } from './audit-trail.js';
 import { AuditController } from './audit.controller.js';
 import { AuditRepository } from './audit.repository.js';
@@ -11,12 +9,13 @@ import { RefusedRequests } from './refused-requests.js';
 /**
  * The audit trail: AuditTrail for features to record what they do (import this module),
  * RefusedRequests for the guards and the error filter, PatientLookups for the features that can
- * tell whose an appointment or record is, the admin routes that read the trail, and the global
- * interceptor that gives every request's events their caller, address, user agent and request id.
+ * tell whose an appointment or record is, and the admin routes that read the trail. Each
+ * request's events get their caller, address, user agent and request id from the request the
+ * Fastify hook of audit-context.ts keeps (registered by app.factory.ts).
  */
 @Module({
   controllers: [AuditController],
-  providers: [AuditTrail, AuditRepository, AuditService, PatientLookups, RefusedRequests, { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor }],
+  providers: [AuditTrail, AuditRepository, AuditService, PatientLookups, RefusedRequests],
   exports: [AuditTrail, PatientLookups, RefusedRequests],
 })
 export class AuditModule {}

@@ -18,7 +18,6 @@ import type { RecordSummary } from '../records/records.repository.js';
 import { RecordsService } from '../records/records.service.js';
 import { toVitalSignsDto } from '../vitals/dto/vital-signs.dto.js';
 import { VitalSignsService } from '../vitals/vital-signs.service.js';
-import { ChartRepository } from './chart.repository.js';
 import type { ChartDto, ChartPrescriptionDto, ChartVisitDto } from './dto/chart.dto.js';
 
 /** "Current prescriptions": those written in this many days. */
@@ -52,7 +51,6 @@ function forReader({ indication, overrideReason, ...prescription }: ReturnType<t
 @Injectable()
 export class ChartService {
   constructor(
-    private readonly chart: ChartRepository,
     private readonly patients: PatientsService,
     private readonly allergies: AllergiesService,
     private readonly conditions: ConditionsService,
@@ -64,12 +62,11 @@ export class ChartService {
   ) {}
 
   async readChart(patientId: string, reader: AuthenticatedProvider, now = new Date()): Promise<ChartDto> {
-    const rows = await this.chart.readParts(this.chartParts(patientId, now));
-    if (!rows.patient) {
-      // A chart id that is no patient's: a failed attempt, so the trail shows who tries ids.
-      await this.audit.record({ action: 'read', resourceType: 'chart', resourceId: patientId, patientId, outcome: 'failed' });
-      throw new PatientNotFound();
-    }
+    // One event for the whole chart (its allergies, conditions, visits … are not recorded one by
+    // one), written by the statement that reads it: no chart leaves without its event. A chart
+    // id that is no patient's is recorded as a failed attempt, so the trail shows who tries ids.
+    const rows = await this.audit.readRecorded(this.chartParts(patientId, now), { action: 'read', resourceType: 'chart', resourceId: patientId, patientId }, 'patient');
+    if (!rows.patient) throw new PatientNotFound();
     const withNotes = NOTE_READERS.includes(reader.role);
     const recordOf = new Map(rows.recentRecords.map((record) => [record.appointmentId, record]));
     const chart: ChartDto = {
@@ -81,9 +78,6 @@ export class ChartService {
       recentPrescriptions: rows.recentPrescriptions.map((prescription) => forReader(toPrescriptionDto(prescription), withNotes)),
       includesNotes: withNotes,
     };
-    // One event for the whole chart (its allergies, conditions, visits … are not recorded one by
-    // one), before the answer leaves: if it cannot be written the request fails.
-    await this.audit.record({ action: 'read', resourceType: 'chart', resourceId: patientId, patientId });
     return chart;
   }
 

@@ -28,12 +28,30 @@ export interface RelationPart<Row> {
 /** Parts of one statement, by the name each answer comes back under. */
 export type ReadParts<T extends Record<string, unknown>> = { [K in keyof T]: ReadPart<T[K]> };
 
+/** The parts as the columns of one SELECT, each under its name (`(…) AS "patient", …`). */
+export function partsColumns<T extends Record<string, unknown>>(parts: ReadParts<T>): Prisma.Sql {
+  return Prisma.join(Object.keys(parts).map((name) => Prisma.sql`${parts[name].sql} AS ${Prisma.raw(`"${name}"`)}`));
+}
+
+/** A row of partsColumns' SELECT back into each part's type. */
+export function readPartsRow<T extends Record<string, unknown>>(parts: ReadParts<T>, row: Record<string, unknown>): T {
+  return Object.fromEntries(Object.keys(parts).map((name) => [name, parts[name].read(row[name])])) as T;
+}
+
 /** One SELECT of the parts, whatever their number: for the repositories that compose reads and own no table. */
 export async function selectParts<T extends Record<string, unknown>>(prisma: PrismaService, parts: ReadParts<T>): Promise<T> {
-  const names = Object.keys(parts) as (keyof T & string)[];
-  const columns = Prisma.join(names.map((name) => Prisma.sql`${parts[name].sql} AS ${Prisma.raw(`"${name}"`)}`));
-  const [row] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns}`;
-  return Object.fromEntries(names.map((name) => [name, parts[name].read(row[name])])) as T;
+  const [row] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${partsColumns(parts)}`;
+  return readPartsRow(parts, row);
+}
+
+/**
+ * `column = ANY(ARRAY(ids))` for an IdsPart: the planner runs the subquery once and probes the
+ * column's index with its ids. `column IN (ids)` lets it choose a hash join over a scan of the
+ * whole table instead, which it did for the chart of a long history (every vital-sign and
+ * prescription row read to keep a few).
+ */
+export function isOneOfIds(column: Prisma.Sql, ids: IdsPart): Prisma.Sql {
+  return Prisma.sql`${column} = ANY(ARRAY(${ids}))`;
 }
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { nullWhenMissing, translateRefusals } from '../common/database-errors.js';
-import { type IdsPart, type ReadPart, rowsFromJson } from '../common/read-parts.js';
+import { type IdsPart, isOneOfIds, type ReadPart, rowsFromJson } from '../common/read-parts.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AuthorityCache } from './authority-cache.js';
@@ -61,7 +61,7 @@ export class ProviderAccountsRepository {
     return {
       sql: Prisma.sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', p."id", 'firstName', p."firstName", 'lastName', p."lastName", 'specialty', p."specialty",
           'licenseNumber', p."licenseNumber", 'phone', p."phone", 'isActive', p."isActive", 'updatedAt', p."updatedAt") ORDER BY p."id"), '[]'::jsonb)
-        FROM "providers" p WHERE p."id" IN (${providerIds}))`,
+        FROM "providers" p WHERE ${isOneOfIds(Prisma.sql`p."id"`, providerIds)})`,
       read: (json) => rowsFromJson<ProviderCard>(json, { instants: ['updatedAt'] }),
     };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@clinic/db';
+import { Prisma } from '@clinic/db';
 import type { ListingParts, ReadPart } from '../common/read-parts.js';
 import type { PatientMatch } from './patient-match.js';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -47,9 +47,14 @@ export class PatientsService {
     return toPatientDto(patient);
   }
 
+  /** The read and its event (failed for an id that is nobody's) in one statement. */
   async getPatient(id: string): Promise<PatientDto> {
-    const patient = await this.findAuditedPatientOrFail(id, 'read');
-    await this.recordRead(patient.id);
+    const { patient } = await this.audit.readRecorded(
+      { patient: this.patients.patientPart(Prisma.sql`${id}::uuid`) },
+      { action: 'read', resourceType: 'patient', resourceId: id, patientId: id },
+      'patient',
+    );
+    if (!patient) throw new PatientNotFound();
     return toPatientDto(patient);
   }
 

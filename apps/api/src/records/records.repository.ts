@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { type IdsPart, type ReadPart, rowFromJson, rowsFromJson } from '../common/read-parts.js';
+import { type IdsPart, isOneOfIds, type ReadPart, rowFromJson, rowsFromJson } from '../common/read-parts.js';
 import type { AmendmentRow, MedicalRecordWithAmendments, NoteWithAmendments, RecordNotes } from './medical-record.js';
 
 const WITH_AMENDMENTS = { amendments: { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }] } };
@@ -36,7 +36,7 @@ export interface SignedRecordHeader {
   signedById: string;
 }
 
-const SIGNED_OF_VISITS = (visitIds: IdsPart) => Prisma.sql`r."appointmentId" IN (${visitIds}) AND r."signedAt" IS NOT NULL`;
+const SIGNED_OF_VISITS = (visitIds: IdsPart) => Prisma.sql`${isOneOfIds(Prisma.sql`r."appointmentId"`, visitIds)} AND r."signedAt" IS NOT NULL`;
 
 const readNote = (json: unknown): NoteWithAmendments => {
   const note = rowFromJson<NoteWithAmendments>(json, { instants: ['signedAt', 'createdAt', 'updatedAt'] });
@@ -64,14 +64,14 @@ export class RecordsRepository {
     return {
       sql: Prisma.sql`(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r."id", 'appointmentId', r."appointmentId", 'isDraft', r."isDraft",
           'signedAt', r."signedAt", 'chiefComplaint', r."chiefComplaint", 'diagnosis', r."diagnosis")), '[]'::jsonb)
-        FROM "medical_records" r WHERE r."appointmentId" IN (${visitIds}))`,
+        FROM "medical_records" r WHERE ${isOneOfIds(Prisma.sql`r."appointmentId"`, visitIds)})`,
       read: (json) => rowsFromJson<RecordSummary>(json, { instants: ['signedAt'] }),
     };
   }
 
   /** The ids of these visits' records, for another part's filter. */
   idsOfVisitsPart(visitIds: IdsPart): IdsPart {
-    return Prisma.sql`SELECT "id" FROM "medical_records" WHERE "appointmentId" IN (${visitIds})`;
+    return Prisma.sql`SELECT "id" FROM "medical_records" WHERE ${isOneOfIds(Prisma.sql`"appointmentId"`, visitIds)}`;
   }
 
   findRecord(recordId: string): Promise<RecordOfVisit | null> {

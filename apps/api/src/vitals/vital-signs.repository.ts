@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { translateRefusals } from '../common/database-errors.js';
-import { type IdsPart, type ListingParts, listingParts, type ReadPart, type RelationPart, rowFromJson, rowsFromJson, utcTimestamp } from '../common/read-parts.js';
+import { type IdsPart, isOneOfIds, type ListingParts, listingParts, type ReadPart, type RelationPart, rowFromJson, rowsFromJson, utcTimestamp } from '../common/read-parts.js';
 import type { AppointmentRecord, VisitHeader } from '../appointments/appointment-record.js';
 import type { InstantKey } from '../common/cursors.js';
 import { MEASUREMENTS, type MeasurementKind, type MeasurementRow, type VitalSignsRecord, type VitalSignsValues } from './vital-signs-record.js';
@@ -49,7 +49,7 @@ export class VitalSignsRepository {
   /** The latest set among these visits, or null, as a part of a read composed elsewhere. */
   latestOfVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord | null> {
     return {
-      sql: Prisma.sql`(SELECT to_jsonb(v) FROM "vital_signs" v WHERE v."appointmentId" IN (${visitIds}) ORDER BY v."recordedAt" DESC, v."id" DESC LIMIT 1)`,
+      sql: Prisma.sql`(SELECT to_jsonb(v) FROM "vital_signs" v WHERE ${isOneOfIds(Prisma.sql`v."appointmentId"`, visitIds)} ORDER BY v."recordedAt" DESC, v."id" DESC LIMIT 1)`,
       read: (json) => (json === null ? null : readVitalSigns(json)),
     };
   }
@@ -57,7 +57,7 @@ export class VitalSignsRepository {
   /** Every set of these visits, in (recordedAt, id) order, as a part of a read composed elsewhere. */
   ofVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord[]> {
     return {
-      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(v) ORDER BY v."recordedAt", v."id"), '[]'::jsonb) FROM "vital_signs" v WHERE v."appointmentId" IN (${visitIds}))`,
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(v) ORDER BY v."recordedAt", v."id"), '[]'::jsonb) FROM "vital_signs" v WHERE ${isOneOfIds(Prisma.sql`v."appointmentId"`, visitIds)})`,
       read: (json) => rowsFromJson<VitalSignsRecord>(json, FROM_JSON),
     };
   }

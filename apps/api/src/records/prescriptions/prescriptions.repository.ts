@@ -3,7 +3,7 @@ import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { type EntryDelegate, EntryTable } from '../../common/chart-entries/entry-table.js';
 import type { InstantKey } from '../../common/cursors.js';
-import { type IdsPart, type ListingParts, listingParts, type ReadPart, rowFromJson, rowsFromJson, utcTimestamp } from '../../common/read-parts.js';
+import { type IdsPart, isOneOfIds, type ListingParts, listingParts, type ReadPart, rowFromJson, rowsFromJson, utcTimestamp } from '../../common/read-parts.js';
 import { noteEntryShape } from '../note-entries.js';
 import type { PrescriptionRow } from './prescription-row.js';
 
@@ -26,7 +26,7 @@ export class PrescriptionsRepository {
   writtenSincePart(recordIds: IdsPart, since: Date): ReadPart<PrescriptionRow[]> {
     return {
       sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt" DESC, p."id" DESC), '[]'::jsonb)
-        FROM "prescriptions" p WHERE p."medicalRecordId" IN (${recordIds}) AND p."createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
+        FROM "prescriptions" p WHERE ${isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)} AND p."createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
       read: (json) => rowsFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
     };
   }
@@ -34,7 +34,7 @@ export class PrescriptionsRepository {
   /** Every prescription of these records, as a part of a read composed elsewhere. */
   ofRecordsPart(recordIds: IdsPart): ReadPart<PrescriptionRow[]> {
     return {
-      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt", p."id"), '[]'::jsonb) FROM "prescriptions" p WHERE p."medicalRecordId" IN (${recordIds}))`,
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt", p."id"), '[]'::jsonb) FROM "prescriptions" p WHERE ${isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)})`,
       read: (json) => rowsFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
     };
   }
@@ -43,7 +43,7 @@ export class PrescriptionsRepository {
   ofRecordsListingParts(recordIds: IdsPart, after: InstantKey | undefined, take: number): ListingParts<PrescriptionRow> {
     return listingParts({
       from: Prisma.sql`"prescriptions" p`,
-      where: [Prisma.sql`p."medicalRecordId" IN (${recordIds})`],
+      where: [isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)],
       orderBy: [Prisma.sql`p."createdAt"`, Prisma.sql`p."id"`],
       after: after && [utcTimestamp(after[0]), Prisma.sql`${after[1]}::uuid`],
       take,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { type EntryDelegate, EntryTable } from '../../common/chart-entries/entry-table.js';
-import { type IdsPart, type ReadPart, rowsFromJson } from '../../common/read-parts.js';
+import { type IdsPart, isOneOfIds, type ReadPart, rowsFromJson } from '../../common/read-parts.js';
 import { noteEntryShape } from '../note-entries.js';
 import type { SymptomRow } from './symptom-row.js';
 
@@ -22,7 +22,7 @@ export class SymptomsRepository {
   /** The symptoms of these records, each record's in the order recorded, as a part of a read composed elsewhere. */
   ofRecordsPart(recordIds: IdsPart): ReadPart<SymptomRow[]> {
     return {
-      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s."medicalRecordId", s."createdAt", s."id"), '[]'::jsonb) FROM "symptoms" s WHERE s."medicalRecordId" IN (${recordIds}))`,
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(s) ORDER BY s."medicalRecordId", s."createdAt", s."id"), '[]'::jsonb) FROM "symptoms" s WHERE ${isOneOfIds(Prisma.sql`s."medicalRecordId"`, recordIds)})`,
       read: (json) => rowsFromJson<SymptomRow>(json, { instants: ['createdAt'] }),
     };
   }

@@ -18,27 +18,30 @@ export interface PatientMatch {
   archived: 'exclude' | 'include' | 'only';
 }
 
-/** A LIKE pattern that finds text starting with `start` (or, `anywhere`, containing it), LIKE's own wildcards taken literally. */
-function pattern(start: string, anywhere: boolean): string {
+/** A LIKE pattern that finds text starting with `start`, LIKE's own wildcards taken literally. */
+function pattern(start: string): string {
   const literal = start.replace(/[\\%_]/g, (special) => `\\${special}`);
-  return `${anywhere ? '%' : ''}${literal}%`;
+  return `${literal}%`;
 }
 
 /** Any of these; none at all matches no one (a list asked for that holds nothing finds nothing, never everyone). */
 const either = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, ' OR ')})` : Prisma.sql`FALSE`);
 const day = (moment: Date) => Prisma.sql`${moment.toISOString().slice(0, 10)}::date`;
 
-// The name conditions repeat the expressions of migration 20261125224800's indexes, so the
-// planner can use them: the whole name's trigram index narrows the rows (LIKE '%word%'), and the
-// start of the first or last name is then checked on those.
-const fullName = Prisma.sql`fold_for_search(p."firstName" || ' ' || p."lastName")`;
-const folded = (column: 'firstName' | 'lastName') => Prisma.sql`fold_for_search(p.${Prisma.raw(`"${column}"`)})`;
-const inFullName = (starts: readonly string[]) => either(starts.map((start) => Prisma.sql`${fullName} LIKE fold_for_search(${pattern(start, true)})`));
+// A name condition asks the distinct names (patient_last_names, patient_first_names: one row per
+// spelling, kept by triggers, migration 20261201062442) which spellings start with the text, and
+// then the patients by those spellings through the name-order indexes (lastName, … and
+// firstName, …). Folding every patient's name instead reads the whole table: seconds at a million
+// patients.
+const NAME_TABLES = { lastName: Prisma.sql`"patient_last_names"`, firstName: Prisma.sql`"patient_first_names"` } as const;
+const spellingsStartingWith = (column: 'firstName' | 'lastName', starts: readonly string[]) =>
+  Prisma.sql`p.${Prisma.raw(`"${column}"`)} = ANY(ARRAY(SELECT known."name" FROM ${NAME_TABLES[column]} known
+    WHERE ${either(starts.map((start) => Prisma.sql`known."folded" LIKE fold_for_search(${pattern(start)})`))}))`;
 const startsWith = (columns: readonly ('firstName' | 'lastName')[], starts: readonly string[]) =>
-  either(starts.flatMap((start) => columns.map((column) => Prisma.sql`${folded(column)} LIKE fold_for_search(${pattern(start, false)})`)));
+  either(columns.map((column) => spellingsStartingWith(column, starts)));
 
 /** The match as conditions over `patients p`, every value a parameter. */
-export function patientMatchConditions(match: PatientMatch): Prisma.Sql[] {
+function patientMatchConditions(match: PatientMatch): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   const names: [readonly string[] | undefined, readonly ('firstName' | 'lastName')[]][] = [
     [match.nameStarts, ['lastName', 'firstName']],
@@ -46,7 +49,7 @@ export function patientMatchConditions(match: PatientMatch): Prisma.Sql[] {
     [match.firstNameStarts, ['firstName']],
   ];
   for (const [starts, columns] of names) {
-    if (starts) conditions.push(inFullName(starts), startsWith(columns, starts));
+    if (starts) conditions.push(startsWith(columns, starts));
   }
   if (match.born?.from) conditions.push(Prisma.sql`p."dateOfBirth" >= ${day(match.born.from)}`);
   if (match.born?.before) conditions.push(Prisma.sql`p."dateOfBirth" < ${day(match.born.before)}`);
@@ -60,4 +63,17 @@ export function patientMatchConditions(match: PatientMatch): Prisma.Sql[] {
   if (match.archived === 'exclude') conditions.push(Prisma.sql`p."archivedAt" IS NULL`);
   if (match.archived === 'only') conditions.push(Prisma.sql`p."archivedAt" IS NOT NULL`);
   return conditions;
+}
+
+/**
+ * The patients a match finds, as the FROM of a listing over `p`, and the conditions left for its
+ * WHERE. A match by name is answered from the name indexes as a set (the OFFSET 0 keeps the
+ * planner from pushing the listing's ORDER BY … LIMIT into it): otherwise it walks the whole name
+ * order and filters, since every spelling matched may sort late (seconds at a million patients).
+ * Without a name the listing walks the name order itself, which is right for the rest.
+ */
+export function patientMatchSource(match: PatientMatch): { from: Prisma.Sql; where: Prisma.Sql[] } {
+  const conditions = patientMatchConditions(match);
+  if (!match.nameStarts && !match.lastNameStarts && !match.firstNameStarts) return { from: Prisma.sql`"patients" p`, where: conditions };
+  return { from: Prisma.sql`(SELECT * FROM "patients" p WHERE ${Prisma.join(conditions, ' AND ')} OFFSET 0) p`, where: [] };
 }

@@ -4,7 +4,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { nullWhenMissing } from '../common/database-errors.js';
 import type { NameKey } from '../common/cursors.js';
 import { type ListingParts, listingParts, type ReadPart, rowFromJson } from '../common/read-parts.js';
-import { type PatientMatch, patientMatchConditions } from './patient-match.js';
+import { type PatientMatch, patientMatchSource } from './patient-match.js';
 import type { NewPatient, PatientChanges, PatientRecord, PatientSearch } from './patient-record.js';
 import { findPatientPage } from './patient-search.query.js';
 
@@ -33,8 +33,7 @@ export class PatientsRepository {
   /** The patients a match finds, one page in (lastName, firstName, id) order, and how many in all, as parts of a read composed elsewhere. */
   matchingPatientsParts(match: PatientMatch, after: NameKey | undefined, take: number): ListingParts<PatientRecord> {
     return listingParts({
-      from: Prisma.sql`"patients" p`,
-      where: patientMatchConditions(match),
+      ...patientMatchSource(match),
       orderBy: [Prisma.sql`p."lastName"`, Prisma.sql`p."firstName"`, Prisma.sql`p."id"`],
       after: after && [Prisma.sql`${after[0]}`, Prisma.sql`${after[1]}`, Prisma.sql`${after[2]}::uuid`],
       take,

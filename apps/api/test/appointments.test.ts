@@ -149,10 +149,15 @@ describe('appointments', () => {
 
     it('answers 404 for an unknown patient or provider, 400 for a staff or deactivated provider, 409 for an archived patient', async () => {
       const before = await appointmentCount();
-      const noPatient = await api.http().post('/api/v1/appointments').set(asStaff()).send(booking({ patientId: randomUUID() })).expect(404);
+      const unknownPatientId = randomUUID();
+      const noPatient = await api.http().post('/api/v1/appointments').set(asStaff()).send(booking({ patientId: unknownPatientId })).expect(404);
       assert.equal(noPatient.body.message, 'Patient not found');
       const noProvider = await api.http().post('/api/v1/appointments').set(asStaff()).send(booking({ providerId: randomUUID() })).expect(404);
       assert.equal(noProvider.body.message, 'Provider not found');
+      // Both attempts are failed creations in the trail, under the patient named.
+      const failed = await accounts.prisma.auditEvent.findMany({ where: { actorId: staff.id, action: 'create', resourceType: 'appointment', outcome: 'failed' } });
+      assert.ok(failed.some((event) => event.patientId === unknownPatientId), JSON.stringify(failed));
+      assert.ok(failed.some((event) => event.patientId === patientId), JSON.stringify(failed));
       const staffProvider = await api.http().post('/api/v1/appointments').set(asStaff()).send(booking({ providerId: staff.id })).expect(400);
       assert.match(staffProvider.body.message, /staff/);
       const inactive = await accounts.createProvider({ role: 'clinician', isActive: false });

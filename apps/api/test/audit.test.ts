@@ -240,6 +240,7 @@ describe('audit trail', () => {
         { patientId: '12345' },
         { action: 'delete' },
         { from: 'yesterday' },
+        { from: '2026-12-01T00:00:00' },
         { to: '2026-13-40T00:00:00Z' },
         { limit: '0' },
         { cursor: 'not a cursor!' },

@@ -144,6 +144,7 @@ describe('hostile input, fuzzed over every route', () => {
 
   it('answers every request with less than 500, and changes nothing when it refuses', async (t) => {
     const statuses = new Map<number, number>();
+    const started = performance.now();
     let sent = 0;
     const roles = [team.admin, team.clinician, team.staff];
     for (const operation of operations) {
@@ -179,8 +180,10 @@ describe('hostile input, fuzzed over every route', () => {
       );
     }
     const summary = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(', ');
-    t.diagnostic(`fuzz: ${sent} requests over ${operations.length} routes (${summary}); 0 answered 5xx`);
-    console.log(`fuzz: ${sent} requests over ${operations.length} routes (${summary}); 0 answered 5xx`);
+    // The time is reported, never asserted: the issue's budget (2 minutes) is read off CI's log.
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    t.diagnostic(`fuzz: ${sent} requests over ${operations.length} routes in ${seconds} s (${summary}); 0 answered 5xx`);
+    console.log(`fuzz: ${sent} requests over ${operations.length} routes in ${seconds} s (${summary}); 0 answered 5xx`);
     assert.ok(sent >= operations.length * RUNS_PER_ROUTE);
   });
 });

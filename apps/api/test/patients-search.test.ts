@@ -98,8 +98,8 @@ describe('patient search', () => {
       assert.ok((await accounts.prisma.patient.count()) >= Object.keys(PEOPLE).length);
     });
 
-    it('refuses a q shorter than 2 characters, or without a letter or digit', async () => {
-      for (const q of ['h', ' h ', '', ',,', '%%']) {
+    it('refuses a q shorter than 2 characters, without a letter or digit, or with a control character', async () => {
+      for (const q of ['h', ' h ', '', ',,', '%%', 'ab\u0007c', 'Fic\ttif', 'Fic\u0085tif']) {
         const response = await api.http().get('/api/v1/patients').query({ q }).set(bearer(staff.accessToken)).expect(400);
         assert.equal(response.body.errors[0].field, 'q', JSON.stringify(response.body));
       }

@@ -14,7 +14,7 @@ import { PatientNotFound } from '../patients/patients.errors.js';
 import { PatientsService } from '../patients/patients.service.js';
 import { toPrescriptionDto } from '../records/prescriptions/dto/prescription.dto.js';
 import { PrescriptionsService } from '../records/prescriptions/prescriptions.service.js';
-import type { RecordSummary } from '../records/records.repository.js';
+import type { RecordSummary } from '../records/medical-record.js';
 import { RecordsService } from '../records/records.service.js';
 import { toVitalSignsDto } from '../vitals/dto/vital-signs.dto.js';
 import { VitalSignsService } from '../vitals/vital-signs.service.js';

@@ -72,3 +72,13 @@ export interface RecordOwner {
 export function isSigned(record: { signedAt: Date | null }): boolean {
   return record.signedAt !== null;
 }
+
+/** What a chart shows of a visit's record. */
+export interface RecordSummary {
+  id: string;
+  appointmentId: string;
+  isDraft: boolean;
+  signedAt: Date | null;
+  chiefComplaint: string | null;
+  diagnosis: string | null;
+}

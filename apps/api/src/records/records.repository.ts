@@ -2,22 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { type IdsPart, isOneOfIds, type ReadPart, rowFromJson, rowsFromJson } from '../common/read-parts.js';
-import type { AmendmentRow, MedicalRecordWithAmendments, NoteWithAmendments, RecordNotes } from './medical-record.js';
+import type { AmendmentRow, MedicalRecordWithAmendments, NoteWithAmendments, RecordNotes, RecordSummary } from './medical-record.js';
 
 const WITH_AMENDMENTS = { amendments: { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }] } };
 
 /** The audit trail's name for a visit note. */
 export const MEDICAL_RECORD = 'medical_record';
-
-/** What a chart shows of a visit's record. */
-export interface RecordSummary {
-  id: string;
-  appointmentId: string;
-  isDraft: boolean;
-  signedAt: Date | null;
-  chiefComplaint: string | null;
-  diagnosis: string | null;
-}
 
 /** A record, with the visit it belongs to (its appointment's id) and who signed it. */
 export interface RecordOfVisit {

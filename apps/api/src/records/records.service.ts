@@ -17,11 +17,12 @@ import {
   type NoteWithAmendments,
   type RecordNotes,
   type RecordOwner,
+  type RecordSummary,
   type VisitRow,
 } from './medical-record.js';
 import { AppointmentNotFound } from '../appointments/appointments.errors.js';
 import { MedicalRecordNotFound, RecordNotSigned, RecordSigned, VisitNotHeld } from './records.errors.js';
-import { MEDICAL_RECORD, type RecordOfVisit, RecordsRepository, type RecordSummary, type SignedRecordHeader } from './records.repository.js';
+import { MEDICAL_RECORD, type RecordOfVisit, RecordsRepository, type SignedRecordHeader } from './records.repository.js';
 
 type AuditAction = AuditEntry['action'];
 

@@ -32,7 +32,8 @@ const Characters = (refused: RegExp, what: string) =>
     },
   });
 
-const SingleLine = () => Characters(CONTROL, 'control characters (line breaks and tabs included)');
+/** No control character at all, line breaks and tabs included: for a query's words as for a name. */
+export const SingleLine = () => Characters(CONTROL, 'control characters (line breaks and tabs included)');
 const ProseCharacters = () => Characters(CONTROL_BUT_LINE_BREAKS, 'control characters other than tabs and line breaks');
 
 /** Required single-line text: a name, an allergen, a dose. */

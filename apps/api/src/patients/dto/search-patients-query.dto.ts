@@ -4,7 +4,7 @@ import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from '
 import { PageQueryDto } from '../../common/pagination.js';
 import { CalendarDate } from '../../common/fields/calendar-date.js';
 import { EmailText, PhoneText } from '../../common/fields/contact.js';
-import { Trimmed } from '../../common/fields/text.js';
+import { SingleLine, Trimmed } from '../../common/fields/text.js';
 
 /** Every filter given must match; none given lists every (active) patient. */
 export class SearchPatientsQueryDto extends PageQueryDto {
@@ -20,6 +20,7 @@ export class SearchPatientsQueryDto extends PageQueryDto {
   @IsString()
   @MinLength(2, { message: 'q must be at least 2 characters' })
   @MaxLength(100)
+  @SingleLine()
   @Matches(/[\p{L}\p{N}]/u, { message: 'q must contain a letter or a digit' })
   q?: string;
 

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../../audit/audit-trail.js';
+import { entriesListingParts, entriesPart, type EntrySelection } from '../../common/chart-entries/entry-parts.js';
 import { type EntryDelegate, EntryTable, entryTableShape } from '../../common/chart-entries/entry-table.js';
 import type { InstantKey } from '../../common/cursors.js';
-import { type ListingParts, listingParts, type ReadPart, rowFromJson, rowsFromJson, utcTimestamp } from '../../common/read-parts.js';
+import type { ListingParts, ReadPart } from '../../common/read-parts.js';
 import type { AllergyRecord } from './allergy-record.js';
 
-const FROM_JSON = { instants: ['createdAt'], days: ['onsetDate'] };
+/** The patient's allergies, for the shared entry reads (common/chart-entries/entry-parts.ts). */
+const ofPatient = (patientId: Prisma.Sql): EntrySelection => ({
+  table: 'allergies',
+  where: [Prisma.sql`e."patientId" = ${patientId}`],
+  fromJson: { instants: ['createdAt'], days: ['onsetDate'] },
+});
 
 /** The allergies table's one owner. */
 @Injectable()
@@ -23,23 +29,12 @@ export class AllergiesRepository {
 
   /** The patient's allergies in the order recorded, as a part of a read composed elsewhere. */
   ofPatientPart(patientId: Prisma.Sql): ReadPart<AllergyRecord[]> {
-    return {
-      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a."createdAt", a."id"), '[]'::jsonb) FROM "allergies" a WHERE a."patientId" = ${patientId})`,
-      read: (json) => rowsFromJson<AllergyRecord>(json, FROM_JSON),
-    };
+    return entriesPart(ofPatient(patientId));
   }
 
   /** The patient's allergies, one page in (createdAt, id) order and how many in all, as parts of a read composed elsewhere. */
   ofPatientListingParts(patientId: Prisma.Sql, after: InstantKey | undefined, take: number): ListingParts<AllergyRecord> {
-    return listingParts({
-      from: Prisma.sql`"allergies" a`,
-      where: [Prisma.sql`a."patientId" = ${patientId}`],
-      orderBy: [Prisma.sql`a."createdAt"`, Prisma.sql`a."id"`],
-      after: after && [utcTimestamp(after[0]), Prisma.sql`${after[1]}::uuid`],
-      take,
-      row: Prisma.sql`to_jsonb(a)`,
-      read: (json) => rowFromJson<AllergyRecord>(json, FROM_JSON),
-    });
+    return entriesListingParts(ofPatient(patientId), after, take);
   }
 
   /** An allergy by its own id, whoever's chart it is on. */

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../../audit/audit-trail.js';
+import { entriesListingParts, entriesPart, type EntrySelection } from '../../common/chart-entries/entry-parts.js';
 import { type EntryDelegate, EntryTable, entryTableShape } from '../../common/chart-entries/entry-table.js';
 import type { InstantKey } from '../../common/cursors.js';
-import { type ListingParts, listingParts, type ReadPart, rowFromJson, rowsFromJson, utcTimestamp } from '../../common/read-parts.js';
+import type { ListingParts, ReadPart } from '../../common/read-parts.js';
 import type { ConditionRecord } from './condition-record.js';
 
-const FROM_JSON = { instants: ['createdAt'], days: ['diagnosisDate'] };
-
-/** The patient's conditions, of any of these statuses when given, as conditions over `chronic_conditions c`. */
-function ofPatientWith(patientId: Prisma.Sql, statuses: readonly string[] | undefined): Prisma.Sql[] {
-  return [Prisma.sql`c."patientId" = ${patientId}`, ...(statuses ? [Prisma.sql`c."status" = ANY(${[...statuses]}::text[])`] : [])];
+/** The patient's conditions, of any of these statuses when given, for the shared entry reads (common/chart-entries/entry-parts.ts). */
+function ofPatientWith(patientId: Prisma.Sql, statuses: readonly string[] | undefined): EntrySelection {
+  return {
+    table: 'chronic_conditions',
+    where: [Prisma.sql`e."patientId" = ${patientId}`, ...(statuses ? [Prisma.sql`e."status" = ANY(${[...statuses]}::text[])`] : [])],
+    fromJson: { instants: ['createdAt'], days: ['diagnosisDate'] },
+  };
 }
 
 /** The chronic_conditions table's one owner. */
@@ -28,24 +31,12 @@ export class ConditionsRepository {
 
   /** The patient's conditions (with one status, when given), in the order recorded, as a part of a read composed elsewhere. */
   ofPatientPart(patientId: Prisma.Sql, status?: string): ReadPart<ConditionRecord[]> {
-    const where = Prisma.join(ofPatientWith(patientId, status === undefined ? undefined : [status]), ' AND ');
-    return {
-      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c."createdAt", c."id"), '[]'::jsonb) FROM "chronic_conditions" c WHERE ${where})`,
-      read: (json) => rowsFromJson<ConditionRecord>(json, FROM_JSON),
-    };
+    return entriesPart(ofPatientWith(patientId, status === undefined ? undefined : [status]));
   }
 
   /** The patient's conditions of any of these statuses (all, without), one page in (createdAt, id) order and how many in all, as parts of a read composed elsewhere. */
   ofPatientListingParts(patientId: Prisma.Sql, statuses: readonly string[] | undefined, after: InstantKey | undefined, take: number): ListingParts<ConditionRecord> {
-    return listingParts({
-      from: Prisma.sql`"chronic_conditions" c`,
-      where: ofPatientWith(patientId, statuses),
-      orderBy: [Prisma.sql`c."createdAt"`, Prisma.sql`c."id"`],
-      after: after && [utcTimestamp(after[0]), Prisma.sql`${after[1]}::uuid`],
-      take,
-      row: Prisma.sql`to_jsonb(c)`,
-      read: (json) => rowFromJson<ConditionRecord>(json, FROM_JSON),
-    });
+    return entriesListingParts(ofPatientWith(patientId, statuses), after, take);
   }
 
   /** A condition by its own id, whoever's chart it is on. */

@@ -5,6 +5,7 @@ import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChartModule } from './chart/chart.module.js';
+import { DatabaseAvailabilityModule } from './common/database-availability.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -31,7 +32,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, assumeRole: config.assumeDatabaseRole }),
+        DbModule.forRoot({
+          databaseUrl: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          assumeRole: config.assumeDatabaseRole,
+          connectTimeoutMs: config.databaseConnectTimeoutMs,
+          idleTimeoutMs: config.databaseIdleTimeoutMs,
+          statementTimeoutMs: config.databaseStatementTimeoutMs,
+        }),
+        DatabaseAvailabilityModule,
         IdentityModule,
         AuditModule,
         AuthModule,

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { PoolConfig } from 'pg';
 import { PrismaPgAssumingRole } from './embedded/assumed-role.js';
 import { PrismaClient } from './generated/prisma/client.js';
 
@@ -11,11 +12,39 @@ export interface DbOptions {
    * the user a connection names (see embedded/assumed-role.ts); on a server the login decides.
    */
   assumeRole?: string;
+  /**
+   * How long a request waits for a connection (a new one to open, or a busy pool to free one)
+   * before it fails as "database unavailable"; 0 waits forever. Default 5000.
+   */
+  connectTimeoutMs?: number;
+  /** An idle connection is closed after this long. Default 10000 (pg's own). */
+  idleTimeoutMs?: number;
+  /**
+   * The server cancels a statement running longer than this (statement_timeout, set when the
+   * connection opens); 0 lets it run. Default 30000.
+   */
+  statementTimeoutMs?: number;
 }
 
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
 // Prisma 7 has no bundled query engine: queries go through the `pg` driver adapter.
+// The pool recovers from an outage by itself: a connection that errors is destroyed rather than
+// returned (pg-pool), a new one is opened on the next request, and a request waits at most
+// connectTimeoutMs for one, so nothing hangs while the database is away. The adapter listens to
+// the pool's 'error' event (an idle connection the server closed): without a listener that event
+// would end the process.
 export function adapterFor(options: DbOptions): PrismaPg {
-  const pool = { connectionString: options.databaseUrl, max: options.poolSize };
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const pool: PoolConfig = {
+    connectionString: options.databaseUrl,
+    max: options.poolSize,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+  };
   return options.assumeRole ? new PrismaPgAssumingRole(pool, options.assumeRole) : new PrismaPg(pool);
 }
 

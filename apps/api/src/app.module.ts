@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ChartModule } from './chart/chart.module.js';
 import { DatabaseAvailabilityModule } from './common/database-availability.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
+import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { FhirModule } from './fhir/fhir.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
           statementTimeoutMs: config.databaseStatementTimeoutMs,
         }),
         DatabaseAvailabilityModule,
+        IdempotencyModule,
         IdentityModule,
         AuditModule,
         AuthModule,

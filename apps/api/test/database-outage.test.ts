@@ -164,7 +164,7 @@ describe('a database outage under load', { skip: !testsUseServer() && 'needs a P
     assert.deepEqual(problems, [], `statuses ${JSON.stringify([...statuses])}`);
     assert.equal(statuses.get(500), undefined, 'no 500');
     assert.ok(refused > 0, 'some requests met the outage');
-    assert.ok((statuses.get(201) ?? 0) > CLIENTS, 'creations went on before and after');
+    assert.ok(answeredIds.size >= CLIENTS, 'every client had its creations acknowledged');
 
     // Every acknowledged patient is stored, with its create event; each key named one patient.
     const stored = await accounts.prisma.patient.findMany({ where: { lastName: LAST_NAME }, select: { id: true } });

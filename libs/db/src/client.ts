@@ -14,21 +14,19 @@ export interface DbOptions {
   assumeRole?: string;
   /**
    * How long a request waits for a connection (a new one to open, or a busy pool to free one)
-   * before it fails as "database unavailable"; 0 waits forever. Default 5000.
+   * before it fails as "database unavailable". Unset: as long as it takes (seeds, scripts); the
+   * API sets it (DATABASE_CONNECT_TIMEOUT_MS).
    */
   connectTimeoutMs?: number;
-  /** An idle connection is closed after this long. Default 10000 (pg's own). */
+  /** An idle connection is closed after this long. Unset: pg's own 10 s. */
   idleTimeoutMs?: number;
   /**
-   * The server cancels a statement running longer than this (statement_timeout, set when the
-   * connection opens); 0 lets it run. Default 30000.
+   * The server cancels a statement running longer than this (statement_timeout, sent when the
+   * connection opens; the embedded PostgreSQL ignores it). Unset or 0: no limit, as a bulk seed
+   * needs; the API sets it (DATABASE_STATEMENT_TIMEOUT_MS).
    */
   statementTimeoutMs?: number;
 }
-
-export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
-export const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
 // Prisma 7 has no bundled query engine: queries go through the `pg` driver adapter.
 // The pool recovers from an outage by itself: a connection that errors is destroyed rather than
@@ -37,13 +35,12 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 // the pool's 'error' event (an idle connection the server closed): without a listener that event
 // would end the process.
 export function adapterFor(options: DbOptions): PrismaPg {
-  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool: PoolConfig = {
     connectionString: options.databaseUrl,
     max: options.poolSize,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    ...(options.connectTimeoutMs !== undefined && { connectionTimeoutMillis: options.connectTimeoutMs }),
+    ...(options.idleTimeoutMs !== undefined && { idleTimeoutMillis: options.idleTimeoutMs }),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   };
   return options.assumeRole ? new PrismaPgAssumingRole(pool, options.assumeRole) : new PrismaPg(pool);
 }

@@ -85,7 +85,7 @@ export const VARIABLES = {
     min: 0,
     max: 3_600_000,
     description:
-      'PostgreSQL cancels a statement of the API running longer than this (statement_timeout); the request is answered 503 with Retry-After and nothing is written. 0: no limit.',
+      'PostgreSQL cancels a statement of the API running longer than this (statement_timeout); the request is answered 503 with Retry-After and nothing is written. 0: no limit. The embedded PostgreSQL ignores it.',
   },
   EMBEDDED_DATA_DIR: { group: 'api', type: 'text', default: '.data/pglite', description: "Where the embedded PostgreSQL keeps its data between starts." },
   SEED_ON_FIRST_START: { group: 'api', type: 'boolean', default: true, description: 'Seed development data into a new embedded database.' },

@@ -155,12 +155,33 @@ describe('database unavailability: produced for real', () => {
   });
 
   it('a saturated pool: the acquire timeout', { skip: !testsUseServer() && 'needs a PostgreSQL server (DATABASE_URL)' }, async () => {
-    const prisma = client(process.env.DATABASE_URL!, { poolSize: 1, connectTimeoutMs: 200 });
-    const holding = prisma.$transaction(async (tx) => tx.$queryRawUnsafe('SELECT 1 FROM pg_sleep(1)'), { timeout: 5_000 });
+    const prisma = client(process.env.DATABASE_URL!, { poolSize: 1, connectTimeoutMs: 500 });
+    // The one connection open first, so that only the wait for it can time out.
+    await prisma.$queryRawUnsafe('SELECT 1');
+    const holding = prisma.$transaction(async (tx) => tx.$queryRawUnsafe('SELECT 1 FROM pg_sleep(1.5)'), { timeout: 5_000 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const error = await failureOf(() => prisma.$queryRawUnsafe('SELECT 1'));
     assert.equal(unavailableReasonOf(error), 'timed out', String(error));
     await holding;
+  });
+
+  it('an idle connection the server ends is dropped, and the process lives on', { skip: !testsUseServer() && 'needs a PostgreSQL server (DATABASE_URL)' }, async () => {
+    const name = `idle_${process.pid}`;
+    const url = new URL(process.env.DATABASE_URL!);
+    url.searchParams.set('application_name', name);
+    const prisma = client(url.toString(), { poolSize: 2 });
+    await Promise.all([prisma.$queryRawUnsafe('SELECT 1 FROM pg_sleep(0.1)'), prisma.$queryRawUnsafe('SELECT 1 FROM pg_sleep(0.1)')]);
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [name]);
+      assert.equal(rowCount, 2, 'both pooled connections were open and idle');
+    } finally {
+      await admin.end();
+    }
+    // The pool's 'error' event for each (an unhandled one would end this process) has come and gone.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(await prisma.$queryRawUnsafe('SELECT 1 AS one'), [{ one: 1 }]);
   });
 
   it('a backend ended by pg_terminate_backend, and a statement timeout', { skip: !testsUseServer() && 'needs a PostgreSQL server (DATABASE_URL)' }, async () => {

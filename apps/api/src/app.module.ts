@@ -5,7 +5,9 @@ import { AppointmentsModule } from './appointments/appointments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChartModule } from './chart/chart.module.js';
+import { DatabaseAvailabilityModule } from './common/database-availability.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
+import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { FhirModule } from './fhir/fhir.module.js';
@@ -31,7 +33,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, assumeRole: config.assumeDatabaseRole }),
+        DbModule.forRoot({
+          databaseUrl: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          assumeRole: config.assumeDatabaseRole,
+          connectTimeoutMs: config.databaseConnectTimeoutMs,
+          idleTimeoutMs: config.databaseIdleTimeoutMs,
+          statementTimeoutMs: config.databaseStatementTimeoutMs,
+        }),
+        DatabaseAvailabilityModule,
+        IdempotencyModule,
         IdentityModule,
         AuditModule,
         AuthModule,

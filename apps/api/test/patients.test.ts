@@ -296,7 +296,7 @@ describe('patients', () => {
     const operation = (path: string, method: string) => body.paths[path][method] as { responses: Record<string, unknown> };
     const expected: [string, string, string[]][] = [
       ['/api/v1/patients', 'get', ['200', '400', '401', '403', '503']],
-      ['/api/v1/patients', 'post', ['201', '400', '401', '403', '503']],
+      ['/api/v1/patients', 'post', ['201', '400', '401', '403', '409', '503']],
       ['/api/v1/patients/{id}', 'get', ['200', '400', '401', '403', '404', '503']],
       ['/api/v1/patients/{id}', 'patch', ['200', '400', '401', '403', '404', '412', '503']],
       ['/api/v1/patients/{id}', 'delete', ['204', '400', '401', '403', '404', '503']],

@@ -2064,7 +2064,10 @@ export interface operations {
     AppointmentsController_bookAppointment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: 1 to 255 printable ASCII characters, new for each creation. For 24 hours, the same key with the same body answers with what the first request created (201, Idempotent-Replayed: true) and creates nothing; the same key with another body gets 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2078,13 +2081,15 @@ export interface operations {
                 headers: {
                     /** @description The version of this representation: send it as If-Match when updating */
                     ETag?: string;
+                    /** @description true when this answer repeats the creation of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentDto"];
                 };
             };
-            /** @description Invalid input, or a provider who is deactivated or staff */
+            /** @description Invalid input, a provider who is deactivated or staff, or a malformed Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2120,7 +2125,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The provider already has an overlapping active appointment, or the patient is archived */
+            /** @description The provider already has an overlapping active appointment, the patient is archived, or the Idempotency-Key was used in the last 24 hours with another body */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3860,7 +3865,10 @@ export interface operations {
     PatientsController_registerPatient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: 1 to 255 printable ASCII characters, new for each creation. For 24 hours, the same key with the same body answers with what the first request created (201, Idempotent-Replayed: true) and creates nothing; the same key with another body gets 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3874,13 +3882,15 @@ export interface operations {
                 headers: {
                     /** @description The version of this representation: send it as If-Match when updating */
                     ETag?: string;
+                    /** @description true when this answer repeats the creation of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatientDto"];
                 };
             };
-            /** @description Invalid input: the errors list names each field and what is wrong */
+            /** @description Invalid input, or a malformed Idempotency-Key */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3900,6 +3910,15 @@ export interface operations {
             };
             /** @description Only for admin, clinician, staff providers */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used in the last 24 hours with another body */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { PoolConfig } from 'pg';
 import { PrismaPgAssumingRole } from './embedded/assumed-role.js';
 import { PrismaClient } from './generated/prisma/client.js';
 
@@ -11,11 +12,36 @@ export interface DbOptions {
    * the user a connection names (see embedded/assumed-role.ts); on a server the login decides.
    */
   assumeRole?: string;
+  /**
+   * How long a request waits for a connection (a new one to open, or a busy pool to free one)
+   * before it fails as "database unavailable". Unset: as long as it takes (seeds, scripts); the
+   * API sets it (DATABASE_CONNECT_TIMEOUT_MS).
+   */
+  connectTimeoutMs?: number;
+  /** An idle connection is closed after this long. Unset: pg's own 10 s. */
+  idleTimeoutMs?: number;
+  /**
+   * The server cancels a statement running longer than this (statement_timeout, sent when the
+   * connection opens; the embedded PostgreSQL ignores it). Unset or 0: no limit, as a bulk seed
+   * needs; the API sets it (DATABASE_STATEMENT_TIMEOUT_MS).
+   */
+  statementTimeoutMs?: number;
 }
 
 // Prisma 7 has no bundled query engine: queries go through the `pg` driver adapter.
+// The pool recovers from an outage by itself: a connection that errors is destroyed rather than
+// returned (pg-pool), a new one is opened on the next request, and a request waits at most
+// connectTimeoutMs for one, so nothing hangs while the database is away. The adapter listens to
+// the pool's 'error' event (an idle connection the server closed): without a listener that event
+// would end the process.
 export function adapterFor(options: DbOptions): PrismaPg {
-  const pool = { connectionString: options.databaseUrl, max: options.poolSize };
+  const pool: PoolConfig = {
+    connectionString: options.databaseUrl,
+    max: options.poolSize,
+    ...(options.connectTimeoutMs !== undefined && { connectionTimeoutMillis: options.connectTimeoutMs }),
+    ...(options.idleTimeoutMs !== undefined && { idleTimeoutMillis: options.idleTimeoutMs }),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  };
   return options.assumeRole ? new PrismaPgAssumingRole(pool, options.assumeRole) : new PrismaPg(pool);
 }
 

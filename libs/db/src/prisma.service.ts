@@ -11,16 +11,6 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     super({ adapter: adapterFor(options) });
   }
 
-  /** True when the database answers a trivial query: what /health/ready reports. */
-  async isReachable(): Promise<boolean> {
-    try {
-      await this.$queryRawUnsafe('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
   }

@@ -1,7 +1,9 @@
 import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../identity/access.decorator.js';
-import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
+import { ApiAbsent, ApiIdempotencyKey, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '../common/api-docs.js';
+import { IdempotentReplayHeader } from '../common/idempotency/idempotent-creations.js';
+import { Idempotent, type IdempotentRequest } from '../common/idempotency/idempotent-request.decorator.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 import { EtagHeader } from '../common/etag-header.interceptor.js';
 import { UuidParam } from '../common/uuid-param.js';
@@ -41,14 +43,18 @@ export class AppointmentsController {
 
   @Post()
   @Access('POST /api/v1/appointments')
-  @UseInterceptors(EtagHeader)
+  @UseInterceptors(EtagHeader, IdempotentReplayHeader)
   @ApiOperation({ summary: 'Book an appointment', description: 'The provider must be an active clinician or admin; a provider never has two overlapping active appointments.' })
-  @ApiCreatedResponse({ type: AppointmentDto, headers: ETAG_HEADER })
-  @ApiInvalidInput('Invalid input, or a provider who is deactivated or staff')
+  @ApiCreatedResponse({ type: AppointmentDto, headers: { ...ETAG_HEADER, ...IDEMPOTENT_REPLAYED_HEADER } })
+  @ApiInvalidInput('Invalid input, a provider who is deactivated or staff, or a malformed Idempotency-Key')
   @ApiAbsent('No such patient, or no such provider')
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The provider already has an overlapping active appointment, or the patient is archived' })
-  bookAppointment(@Body() booking: BookAppointmentDto): Promise<AppointmentDto> {
-    return this.appointments.bookAppointment(booking);
+  @ApiIdempotencyKey()
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'The provider already has an overlapping active appointment, the patient is archived, or the Idempotency-Key was used in the last 24 hours with another body',
+  })
+  bookAppointment(@Body() booking: BookAppointmentDto, @Idempotent() idempotent?: IdempotentRequest): Promise<AppointmentDto> {
+    return this.appointments.bookAppointment(booking, idempotent);
   }
 
   @Get(':id')

@@ -1,3 +1,4 @@
+import type { CreationClaim } from '../common/idempotency/idempotent-creations.js';
 import { Injectable } from '@nestjs/common';
 import { type AppointmentStatus, Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -94,12 +95,14 @@ export class AppointmentsRepository {
   // Every change below commits with its audit event, in one transaction, or not at all; a write
   // that turns out not to happen (a lost race, an overlap) records nothing.
 
-  createAppointment(appointment: NewAppointment): Promise<AppointmentRecord> {
+  /** With a claim, the request's Idempotency-Key is written first, in the same transaction (common/idempotency). */
+  createAppointment(appointment: NewAppointment, claim?: CreationClaim): Promise<AppointmentRecord> {
     return refusingOverlaps(() =>
       this.prisma.$transaction(async (tx) => {
-        const created = await tx.appointment.create({ data: appointment });
+        await claim?.claimWithin(tx);
+        const created = await tx.appointment.create({ data: { ...appointment, ...(claim && { id: claim.id }) } });
         await this.audit.recordWithin(tx, { action: 'create', resourceType: 'appointment', resourceId: created.id, patientId: created.patientId });
-        return created;
+          return created;
       }),
     );
   }

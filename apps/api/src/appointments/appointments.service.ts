@@ -1,3 +1,5 @@
+import { IdempotentCreations, type CreationClaim } from '../common/idempotency/idempotent-creations.js';
+import type { IdempotentRequest } from '../common/idempotency/idempotent-request.decorator.js';
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@clinic/db';
 import type { IdsPart, ListingParts, ReadPart, RelationPart } from '../common/read-parts.js';
@@ -34,6 +36,7 @@ export class AppointmentsService {
     private readonly providers: ProviderAccountsRepository,
     private readonly appointments: AppointmentsRepository,
     private readonly audit: AuditTrail,
+    private readonly idempotent: IdempotentCreations,
   ) {}
 
   async listAppointments(query: ListAppointmentsQueryDto): Promise<Page<AppointmentDto>> {
@@ -54,7 +57,16 @@ export class AppointmentsService {
    * A booking for a patient or provider that does not exist is a failed `create`, recorded under
    * the patient named (so the trail shows who tries ids) before its 404.
    */
-  async bookAppointment(booking: BookAppointmentDto): Promise<AppointmentDto> {
+  bookAppointment(booking: BookAppointmentDto, idempotent?: IdempotentRequest): Promise<AppointmentDto> {
+    // A retry with the key answers with the first booking, whatever changed since (the patient
+    // archived, the provider deactivated): the booking was made.
+    return this.idempotent.create(idempotent, {
+      create: (claim) => this.book(booking, claim),
+      replay: (id) => this.getAppointment(id),
+    });
+  }
+
+  private async book(booking: BookAppointmentDto, claim?: CreationClaim): Promise<AppointmentDto> {
     const recordFailure = () => this.audit.record({ action: 'create', resourceType: 'appointment', patientId: booking.patientId, outcome: 'failed' });
     const patient = await this.patients.findPatientOrFail(booking.patientId).catch(async (error: unknown) => {
       if (error instanceof PatientNotFound) await recordFailure();
@@ -75,7 +87,7 @@ export class AppointmentsService {
       appointmentType: booking.appointmentType,
       durationMinutes: booking.durationMinutes ?? null,
       reasonForVisit: booking.reasonForVisit ?? null,
-    });
+    }, claim);
     return toAppointmentDto(booked);
   }
 

@@ -37,6 +37,24 @@ export const ApiIfMatch = () =>
     ApiPreconditionFailedResponse({ type: ErrorResponseDto, description: 'The resource changed since the version If-Match names: read it again' }),
   );
 
+/**
+ * Creations a client may retry safely: the optional Idempotency-Key header
+ * (common/idempotency). Its 409 is listed by the route, with the route's own conflicts.
+ */
+export const ApiIdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Makes a retry safe: 1 to 255 printable ASCII characters, new for each creation. For 24 hours, the same key with the same body answers with what the first request created (201, Idempotent-Replayed: true) and creates nothing; the same key with another body gets 409.',
+    schema: { type: 'string', minLength: 1, maxLength: 255 },
+  });
+
+/** The header of a 201 that answers a retry with the earlier creation. */
+export const IDEMPOTENT_REPLAYED_HEADER = {
+  'Idempotent-Replayed': { description: 'true when this answer repeats the creation of an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } },
+};
+
 /** Retry-After on 429 and 503 answers. */
 export const RETRY_AFTER_HEADER = {
   'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },

@@ -50,14 +50,108 @@ export function databaseMessageOf(error: unknown): string | undefined {
   return adapterCause(error)?.originalMessage ?? (error as { message?: string } | null)?.message;
 }
 
-// Prisma's codes for an engine or pool that cannot reach the database, and the adapter's kinds.
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TransactionAlreadyClosed']);
-// admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, connection class 08,
-// read_only_sql_transaction (a replica promoted away from, or a primary demoted under us).
-const UNAVAILABLE_STATES = /^(57P0[123]|53300|08...|25006)$/;
+/**
+ * Why the database is unavailable, in words an operator's log may carry (never a row's value):
+ * the first reason of an outage is logged once (database-availability.ts).
+ */
+export type UnavailableReason = 'cannot connect' | 'connection lost' | 'timed out' | 'too many connections' | 'read-only';
+
+// Prisma's codes for a database it cannot reach or lost, and for the pool's acquire timeout
+// (P2024) and a transaction it could not start or keep in time (P2028).
+const PRISMA_CODES: Record<string, UnavailableReason> = {
+  P1001: 'cannot connect',
+  P1002: 'timed out',
+  P1008: 'timed out',
+  P1017: 'connection lost',
+  P2024: 'timed out',
+  P2028: 'timed out',
+};
+// The pg adapter's kinds for socket failures (DriverAdapterError's cause).
+const ADAPTER_KINDS: Record<string, UnavailableReason> = {
+  DatabaseNotReachable: 'cannot connect',
+  ConnectionClosed: 'connection lost',
+  SocketTimeout: 'timed out',
+  TooManyConnections: 'too many connections',
+  TransactionAlreadyClosed: 'timed out',
+};
 // Node's socket errors, when a pool error escapes Prisma's wrapping.
-const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const SOCKET_ERRORS: Record<string, UnavailableReason> = {
+  ECONNREFUSED: 'cannot connect',
+  ENOTFOUND: 'cannot connect',
+  EHOSTUNREACH: 'cannot connect',
+  ECONNRESET: 'connection lost',
+  EPIPE: 'connection lost',
+  ETIMEDOUT: 'timed out',
+};
+// pg's own errors carry no code, only these messages; Prisma's adapter passes them through
+// unwrapped (convertDriverError rethrows what it does not know). The longer text first.
+const PG_MESSAGES: [RegExp, UnavailableReason][] = [
+  [/^Connection terminated due to connection timeout/, 'timed out'],
+  [/^timeout exceeded when trying to connect/, 'timed out'],
+  [/^Connection terminated/, 'connection lost'],
+  [/^Client has encountered a connection error and is not queryable/, 'connection lost'],
+  [/^Client was closed and is not queryable/, 'connection lost'],
+];
+
+/**
+ * SQLSTATEs: admin_shutdown, crash_shutdown (57P01, 57P02), cannot_connect_now while the server
+ * starts or stops (57P03), the connection exception class (08), too_many_connections (53300),
+ * read_only_sql_transaction (25006: a replica, or a primary demoted under us after a failover,
+ * refusing a write). A statement cancelled by statement_timeout (57014) counts too: the
+ * database is too slow to answer now, its transaction was rolled back, and a retry later is
+ * right; a cancel by an operator (the same code, another message) does not.
+ */
+function reasonOfState(state: string, message: string | undefined): UnavailableReason | undefined {
+  if (state === '57P03') return 'cannot connect';
+  if (state === '57P01' || state === '57P02' || state.startsWith('08')) return 'connection lost';
+  if (state === '53300') return 'too many connections';
+  if (state === '25006') return 'read-only';
+  if (state === '57014' && message !== undefined && /statement timeout/.test(message)) return 'timed out';
+  return undefined;
+}
+
+/**
+ * The error and what it wraps: Error.cause, Prisma's meta.driverAdapterError and its cause, a
+ * DriverAdapterError's cause. Bounded, and safe against cycles.
+ */
+function* causeChain(error: unknown): Generator<Record<string, unknown>> {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 16) {
+    const next = queue.shift();
+    if (typeof next !== 'object' || next === null || seen.has(next)) continue;
+    seen.add(next);
+    const record = next as Record<string, unknown>;
+    yield record;
+    const meta = record.meta as { driverAdapterError?: unknown } | undefined;
+    queue.push(record.cause, meta?.driverAdapterError);
+  }
+}
+
+/** Why the database is unavailable, when `error` says it is; undefined for any other error. */
+export function unavailableReasonOf(error: unknown): UnavailableReason | undefined {
+  if (error instanceof Prisma.PrismaClientInitializationError) return 'cannot connect';
+  for (const link of causeChain(error)) {
+    const { code, kind, originalCode, originalMessage, message } = link as Record<string, string | undefined>;
+    if (link instanceof Prisma.PrismaClientKnownRequestError && code && Object.hasOwn(PRISMA_CODES, code)) return PRISMA_CODES[code];
+    if (typeof kind === 'string' && Object.hasOwn(ADAPTER_KINDS, kind)) return ADAPTER_KINDS[kind];
+    const state = typeof originalCode === 'string' ? originalCode : code;
+    if (typeof state === 'string' && /^[0-9A-Z]{5}$/.test(state)) {
+      const reason = reasonOfState(state, typeof originalMessage === 'string' ? originalMessage : message);
+      if (reason) return reason;
+    }
+    if (typeof code === 'string' && Object.hasOwn(SOCKET_ERRORS, code)) return SOCKET_ERRORS[code];
+    if (typeof message === 'string' && code === undefined) {
+      const match = PG_MESSAGES.find(([pattern]) => pattern.test(message));
+      if (match) return match[1];
+    }
+  }
+  return undefined;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return unavailableReasonOf(error) !== undefined;
+}
 
 const REFUSAL_BY_STATE: Record<string, DatabaseRefusal> = {
   '23505': 'unique',
@@ -84,17 +178,6 @@ export function refusalOf(error: unknown): DatabaseRefusal | undefined {
   if (prismaCode === 'P2002') return 'unique';
   if (prismaCode === 'P2003') return 'foreign_key';
   return undefined;
-}
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientInitializationError) return true;
-  if (error instanceof Prisma.PrismaClientKnownRequestError && UNAVAILABLE_PRISMA_CODES.has(error.code)) return true;
-  const cause = adapterCause(error);
-  if (cause?.kind && UNAVAILABLE_KINDS.has(cause.kind)) return true;
-  const state = sqlStateOf(error);
-  if (state !== undefined && UNAVAILABLE_STATES.test(state)) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && SOCKET_ERRORS.has(code);
 }
 
 /**

@@ -3,7 +3,8 @@ import type { AuditOutcome } from '@clinic/db';
 import { FhirOutcomeError } from '@clinic/fhir';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RefusedRequests } from '../audit/refused-requests.js';
-import { type DatabaseRefusal, refusalOf } from './database-errors.js';
+import { DatabaseAvailability } from './database-availability.js';
+import { type DatabaseRefusal, refusalOf, unavailableReasonOf } from './database-errors.js';
 import { DATABASE_RETRY_AFTER_SECONDS, DomainError, DomainErrorCode } from './domain-error.js';
 import { FHIR_CONTENT_TYPE, isFhirRequest, operationOutcomeOf } from './fhir-errors.js';
 
@@ -101,12 +102,19 @@ function answerOf(error: unknown): Answer | undefined {
 @Catch()
 @Injectable()
 export class DomainErrorFilter implements ExceptionFilter {
-  constructor(private readonly refused: RefusedRequests) {}
+  constructor(
+    private readonly refused: RefusedRequests,
+    private readonly availability: DatabaseAvailability,
+  ) {}
 
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     let answer = answerOf(error);
+    const unavailable = unavailableReasonOf(error);
+    // The database being away is no defect and gets no line per request: the outage is logged
+    // once, with reminders and its end (database-availability.ts).
+    if (unavailable) this.availability.refused(unavailable);
     if (!answer) {
       // The message is withheld: a driver's message can quote the values of a row.
       const where = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 8).join('\n') : '';

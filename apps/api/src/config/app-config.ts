@@ -17,6 +17,10 @@ export interface AppConfig {
   /** Absent: the API starts an embedded PostgreSQL (development and tests only). */
   databaseUrl?: string;
   databasePoolSize: number;
+  /** The pool's limits (libs/db client.ts): connection wait, idle close, statement_timeout. */
+  databaseConnectTimeoutMs: number;
+  databaseIdleTimeoutMs: number;
+  databaseStatementTimeoutMs: number;
   /** Where the embedded PostgreSQL keeps its data between starts. */
   embeddedDataDir: string;
   /** Seed development data when the embedded database is new. */
@@ -160,6 +164,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // An embedded PostgreSQL is one backend session: several connections would interleave
     // their transactions, so it gets exactly one.
     databasePoolSize: databaseUrl ? poolSize : 1,
+    databaseConnectTimeoutMs: read.read('DATABASE_CONNECT_TIMEOUT_MS'),
+    databaseIdleTimeoutMs: read.read('DATABASE_IDLE_TIMEOUT_MS'),
+    databaseStatementTimeoutMs: read.read('DATABASE_STATEMENT_TIMEOUT_MS'),
     embeddedDataDir: read.read('EMBEDDED_DATA_DIR'),
     seedOnFirstStart: read.read('SEED_ON_FIRST_START'),
     logLevel: read.read('LOG_LEVEL'),

@@ -61,6 +61,32 @@ export const VARIABLES = {
     max: 100,
     description: 'Connections in the pool (server only; the embedded database always uses 1).',
   },
+  DATABASE_CONNECT_TIMEOUT_MS: {
+    group: 'api',
+    type: 'integer',
+    default: 5_000,
+    min: 100,
+    max: 60_000,
+    description:
+      'How long a request waits for a database connection (opening one, or a free one from a busy pool) before it is answered 503 with Retry-After; no request hangs longer while the database is away.',
+  },
+  DATABASE_IDLE_TIMEOUT_MS: {
+    group: 'api',
+    type: 'integer',
+    default: 10_000,
+    min: 1_000,
+    max: 3_600_000,
+    description: 'An idle pooled connection is closed after this long.',
+  },
+  DATABASE_STATEMENT_TIMEOUT_MS: {
+    group: 'api',
+    type: 'integer',
+    default: 30_000,
+    min: 0,
+    max: 3_600_000,
+    description:
+      'PostgreSQL cancels a statement of the API running longer than this (statement_timeout); the request is answered 503 with Retry-After and nothing is written. 0: no limit. The embedded PostgreSQL ignores it.',
+  },
   EMBEDDED_DATA_DIR: { group: 'api', type: 'text', default: '.data/pglite', description: "Where the embedded PostgreSQL keeps its data between starts." },
   SEED_ON_FIRST_START: { group: 'api', type: 'boolean', default: true, description: 'Seed development data into a new embedded database.' },
   LOG_LEVEL: { group: 'api', type: 'choice', choices: LOG_LEVELS, default: 'info', description: 'fatal | error | warn | info | debug | trace | silent' },

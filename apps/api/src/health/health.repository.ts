@@ -6,11 +6,6 @@ import { type MigrationHistoryRow, readMigrationHistory } from '@clinic/db/migra
 export class HealthRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** True when the database answers a trivial query. */
-  databaseAnswers(): Promise<boolean> {
-    return this.prisma.isReachable();
-  }
-
   /** Prisma Migrate's history (_prisma_migrations); none when the database was never migrated. */
   migrationHistory(): Promise<MigrationHistoryRow[]> {
     return readMigrationHistory(<Row>(sql: string) => this.prisma.$queryRawUnsafe<Row[]>(sql));

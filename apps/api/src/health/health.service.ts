@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseAvailability } from '../common/database-availability.js';
 import { DatabaseUnavailable } from '../common/domain-error.js';
 import type { ReadinessDto } from './dto/readiness.dto.js';
 import { HealthRepository } from './health.repository.js';
@@ -10,14 +11,16 @@ export class HealthService {
   constructor(
     private readonly health: HealthRepository,
     private readonly schemaState: SchemaStateCache,
+    private readonly availability: DatabaseAvailability,
   ) {}
 
   /**
-   * Ready means: the database answers (asked on every probe: one trivial query), and its
-   * migrations are the ones this build carries (cached, see SchemaStateCache).
+   * Ready means: the database answers (asked on every probe: one trivial query, which also tells
+   * the outage log when it is back), and its migrations are the ones this build carries (cached,
+   * see SchemaStateCache).
    */
   async checkReadiness(): Promise<ReadinessDto> {
-    if (!(await this.health.databaseAnswers())) throw new DatabaseUnavailable();
+    if (!(await this.availability.check())) throw new DatabaseUnavailable();
     const reading = await this.schemaState.current();
     if ('unreadable' in reading) throw new SchemaUnreadable();
     const { state } = reading;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { codeMigrations, compareMigrations, describeSchemaState, type MigrationFile, type SchemaState } from '@clinic/db/migrations';
+import { isDatabaseUnavailable } from '../common/database-errors.js';
 import { HealthRepository } from './health.repository.js';
 
 /** How long a schema state is trusted before a readiness probe reads the history again. */
@@ -50,8 +51,9 @@ export class SchemaStateCache implements OnApplicationBootstrap {
       reading = { state: compareMigrations(await this.code, await this.health.migrationHistory()) };
     } catch (error) {
       reading = { unreadable: error instanceof Error ? error : new Error(String(error)) };
-      // At most once per SCHEMA_STATE_MAX_AGE_MS; the readiness answer itself names no cause.
-      this.logger.warn(`schema state unknown: the migration history could not be read (${reading.unreadable.message})`);
+      // At most once per SCHEMA_STATE_MAX_AGE_MS; the readiness answer itself names no cause. The
+      // database going away between the probe's two queries is the outage log's to tell.
+      if (!isDatabaseUnavailable(error)) this.logger.warn(`schema state unknown: the migration history could not be read (${reading.unreadable.message})`);
     }
     this.latest = { reading, readAt: startedAt };
     return reading;

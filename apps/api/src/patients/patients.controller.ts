@@ -1,7 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../identity/access.decorator.js';
-import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../common/api-docs.js';
+import { ApiAbsent, ApiIdempotencyKey, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER, IDEMPOTENT_REPLAYED_HEADER } from '../common/api-docs.js';
+import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
+import { IdempotentReplayHeader } from '../common/idempotency/idempotent-creations.js';
+import { Idempotent, type IdempotentRequest } from '../common/idempotency/idempotent-request.decorator.js';
 import { CreatePatientDto } from './dto/create-patient.dto.js';
 import { PatientPageDto } from './dto/patient-page.dto.js';
 import { PatientDto } from './dto/patient.dto.js';
@@ -28,12 +31,14 @@ export class PatientsController {
 
   @Post()
   @Access('POST /api/v1/patients')
-  @UseInterceptors(EtagHeader)
+  @UseInterceptors(EtagHeader, IdempotentReplayHeader)
   @ApiOperation({ summary: 'Register a patient' })
-  @ApiCreatedResponse({ type: PatientDto, headers: ETAG_HEADER })
-  @ApiInvalidInput()
-  registerPatient(@Body() registration: CreatePatientDto): Promise<PatientDto> {
-    return this.patients.registerPatient(registration);
+  @ApiCreatedResponse({ type: PatientDto, headers: { ...ETAG_HEADER, ...IDEMPOTENT_REPLAYED_HEADER } })
+  @ApiInvalidInput('Invalid input, or a malformed Idempotency-Key')
+  @ApiIdempotencyKey()
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The Idempotency-Key was used in the last 24 hours with another body' })
+  registerPatient(@Body() registration: CreatePatientDto, @Idempotent() idempotent?: IdempotentRequest): Promise<PatientDto> {
+    return this.patients.registerPatient(registration, idempotent);
   }
 
   @Get(':id')

@@ -1,3 +1,4 @@
+import type { CreationClaim } from '../common/idempotency/idempotent-creations.js';
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -44,9 +45,11 @@ export class PatientsRepository {
 
   // Every change below commits with its audit event, in one transaction, or not at all.
 
-  createPatient(patient: NewPatient): Promise<PatientRecord> {
+  /** With a claim, the request's Idempotency-Key is written first, in the same transaction (common/idempotency). */
+  createPatient(patient: NewPatient, claim?: CreationClaim): Promise<PatientRecord> {
     return this.prisma.$transaction(async (tx) => {
-      const created = await tx.patient.create({ data: patient });
+      await claim?.claimWithin(tx);
+      const created = await tx.patient.create({ data: { ...patient, ...(claim && { id: claim.id }) } });
       await this.audit.recordWithin(tx, { action: 'create', resourceType: 'patient', resourceId: created.id, patientId: created.id });
       return created;
     });

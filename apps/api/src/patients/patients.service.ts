@@ -5,6 +5,8 @@ import type { PatientMatch } from './patient-match.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { AuditEntry } from '../audit/audit-event.js';
 import { StaleWrite } from '../common/domain-error.js';
+import { IdempotentCreations, type CreationClaim } from '../common/idempotency/idempotent-creations.js';
+import type { IdempotentRequest } from '../common/idempotency/idempotent-request.decorator.js';
 import { assertFresh } from '../common/etag.js';
 import { type NameKey, nameKeyAfter, nameKeyOf } from '../common/cursors.js';
 import { type Page, toPage } from '../common/pagination.js';
@@ -29,9 +31,18 @@ export class PatientsService {
   constructor(
     private readonly patients: PatientsRepository,
     private readonly audit: AuditTrail,
+    private readonly idempotent: IdempotentCreations,
   ) {}
 
-  async registerPatient(registration: CreatePatientDto): Promise<PatientDto> {
+  /** With an Idempotency-Key, a retry answers with the patient the first request registered. */
+  registerPatient(registration: CreatePatientDto, idempotent?: IdempotentRequest): Promise<PatientDto> {
+    return this.idempotent.create(idempotent, {
+      create: (claim) => this.createPatient(registration, claim),
+      replay: (id) => this.getPatient(id),
+    });
+  }
+
+  private async createPatient(registration: CreatePatientDto, claim?: CreationClaim): Promise<PatientDto> {
     const patient = await this.patients.createPatient({
       firstName: registration.firstName,
       lastName: registration.lastName,
@@ -43,7 +54,7 @@ export class PatientsService {
       emergencyContactName: registration.emergencyContactName,
       emergencyContactPhone: registration.emergencyContactPhone,
       emergencyContactRelationship: registration.emergencyContactRelationship ?? null,
-    });
+    }, claim);
     return toPatientDto(patient);
   }
 

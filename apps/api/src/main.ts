@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  logger.log(`Clinic API listening on http://${config.host}:${config.port} (docs at /docs)`);
+  // PORT=0 takes any free port (tests start several processes): the line names the one bound.
+  const bound = app.getHttpServer().address();
+  const port = typeof bound === 'object' && bound ? bound.port : config.port;
+  logger.log(`Clinic API listening on http://${config.host}:${port} (docs at /docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module.js';
 import { FhirModule } from './fhir/fhir.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { RecordsModule } from './records/records.module.js';
@@ -31,7 +32,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DbModule.forRoot({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, assumeRole: config.assumeDatabaseRole }),
+        LifecycleModule,
+        DbModule.forRoot({
+          databaseUrl: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          assumeRole: config.assumeDatabaseRole,
+          replicaUrls: config.databaseReplicaUrls,
+          replicaMaxLagSeconds: config.replicaMaxLagSeconds,
+          applicationName: 'clinic-api',
+        }),
         IdentityModule,
         AuditModule,
         AuthModule,

@@ -11,11 +11,17 @@ export interface DbOptions {
    * the user a connection names (see embedded/assumed-role.ts); on a server the login decides.
    */
   assumeRole?: string;
+  /** Streaming replicas for read-only work (read-replicas.ts); none: the primary answers all. */
+  replicaUrls?: readonly string[];
+  /** A replica further behind than this is skipped (read-replicas.ts). */
+  replicaMaxLagSeconds?: number;
+  /** How pg_stat_activity names the connections (replicas' get " replica" appended). */
+  applicationName?: string;
 }
 
 // Prisma 7 has no bundled query engine: queries go through the `pg` driver adapter.
 export function adapterFor(options: DbOptions): PrismaPg {
-  const pool = { connectionString: options.databaseUrl, max: options.poolSize };
+  const pool = { connectionString: options.databaseUrl, max: options.poolSize, ...(options.applicationName ? { application_name: options.applicationName } : {}) };
   return options.assumeRole ? new PrismaPgAssumingRole(pool, options.assumeRole) : new PrismaPg(pool);
 }
 

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaService } from '@clinic/db';
+import { Prisma, type PrismaClient } from '@clinic/db';
 
 // Read parts: how a read that spans several features' tables (the chart, a FHIR $everything)
 // stays one statement while each table keeps one owner. The owning repository writes the SQL
@@ -29,7 +29,7 @@ export interface RelationPart<Row> {
 export type ReadParts<T extends Record<string, unknown>> = { [K in keyof T]: ReadPart<T[K]> };
 
 /** One SELECT of the parts, whatever their number: for the repositories that compose reads and own no table. */
-export async function selectParts<T extends Record<string, unknown>>(prisma: PrismaService, parts: ReadParts<T>): Promise<T> {
+export async function selectParts<T extends Record<string, unknown>>(prisma: Pick<PrismaClient, '$queryRaw'>, parts: ReadParts<T>): Promise<T> {
   const names = Object.keys(parts) as (keyof T & string)[];
   const columns = Prisma.join(names.map((name) => Prisma.sql`${parts[name].sql} AS ${Prisma.raw(`"${name}"`)}`));
   const [row] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${columns}`;

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@clinic/db';
+import { PrismaService, ReadReplicas, type ReplicaState } from '@clinic/db';
 import { type MigrationHistoryRow, readMigrationHistory } from '@clinic/db/migrations';
 
 @Injectable()
 export class HealthRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly replicas: ReadReplicas,
+  ) {}
+
+  /** Each read replica as checked within the last second (checked now when older). */
+  replicaStates(): Promise<ReplicaState[]> {
+    return this.replicas.currentStates();
+  }
 
   /** True when the database answers a trivial query. */
   databaseAnswers(): Promise<boolean> {

@@ -28,8 +28,9 @@ export interface ApiProcess {
 export async function startApiProcess(env: Record<string, string>, readyWithinMs = 60_000): Promise<ApiProcess> {
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     cwd: os.tmpdir(),
+    // The test's own environment underneath (its PATH, its locale); everything the API reads is set here.
     env: {
-      PATH: process.env.PATH ?? '',
+      ...process.env,
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',

@@ -152,14 +152,14 @@ export class ReadReplicas {
     return this.states();
   }
 
-  /** Each replica's state as last checked; checks the stale ones first (health probes ask). */
-  async currentStates(): Promise<ReplicaState[]> {
-    const now = Date.now();
-    await Promise.all(this.replicas.filter((replica) => replica.stale(now)).map((replica) => replica.check()));
-    return this.states();
-  }
-
+  /**
+   * Each replica's state as last checked (at most about a second ago while anything asks), and a
+   * new check of the stale ones started, not awaited: a health probe must not wait for the
+   * connect timeout of a replica that is down.
+   */
   states(): ReplicaState[] {
+    const now = Date.now();
+    for (const replica of this.replicas) if (replica.stale(now)) void replica.check();
     return this.replicas.map((replica) => ({ ...replica.state }));
   }
 

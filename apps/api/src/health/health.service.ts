@@ -27,7 +27,7 @@ export class HealthService {
       status: 'ok',
       database: 'up',
       schema: { version: state.version, codeVersion: state.codeVersion, ahead: state.ahead },
-      replicas: (await this.health.replicaStates()).map((replica) => ({ ...replica, checkedAt: replica.checkedAt?.toISOString() ?? null })),
+      replicas: this.health.replicaStates().map((replica) => ({ ...replica, checkedAt: replica.checkedAt?.toISOString() ?? null })),
     };
   }
 }

@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module.js';
 import { FhirModule } from './fhir/fhir.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { RecordsModule } from './records/records.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LifecycleModule,
         DbModule.forRoot({
           databaseUrl: config.databaseUrl,
           poolSize: config.databasePoolSize,
@@ -40,6 +42,9 @@ export class AppModule {
           connectTimeoutMs: config.databaseConnectTimeoutMs,
           idleTimeoutMs: config.databaseIdleTimeoutMs,
           statementTimeoutMs: config.databaseStatementTimeoutMs,
+          replicaUrls: config.databaseReplicaUrls,
+          replicaMaxLagSeconds: config.replicaMaxLagSeconds,
+          applicationName: 'clinic-api',
         }),
         DatabaseAvailabilityModule,
         IdempotencyModule,

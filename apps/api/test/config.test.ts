@@ -26,4 +26,16 @@ describe('configuration', () => {
   it('refuses the embedded database in production', () => {
     assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /DATABASE_URL is required/);
   });
+
+  it('reads read replicas as a comma-separated list of postgresql:// URLs, none by default and none for the embedded database', () => {
+    const primary = 'postgresql://api@primary:5432/clinic';
+    assert.deepEqual(loadConfig({ DATABASE_URL: primary }).databaseReplicaUrls, []);
+    assert.equal(loadConfig({}).replicaMaxLagSeconds, 10);
+    const config = loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: ' postgresql://api@r1:5432/clinic, postgresql://api@r2:5432/clinic ,', REPLICA_MAX_LAG_SECONDS: '3' });
+    assert.deepEqual(config.databaseReplicaUrls, ['postgresql://api@r1:5432/clinic', 'postgresql://api@r2:5432/clinic']);
+    assert.equal(config.replicaMaxLagSeconds, 3);
+    assert.deepEqual(loadConfig({ DATABASE_REPLICA_URLS: 'postgresql://api@r1:5432/clinic' }).databaseReplicaUrls, []);
+    assert.throws(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgresql://api@r1/clinic,mysql://r2' }), /DATABASE_REPLICA_URLS must be a postgresql:\/\/ connection string/);
+    assert.throws(() => loadConfig({ REPLICA_MAX_LAG_SECONDS: '-1' }), ConfigInvalid);
+  });
 });

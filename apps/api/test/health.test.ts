@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PrismaService } from '@clinic/db';
+import { PrismaService, ReadReplicas } from '@clinic/db';
 import { codeMigrations } from '@clinic/db/migrations';
 import { createTestDatabase, executeSql as execute, type TestDatabase } from '@clinic/db/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -37,7 +37,7 @@ describe('health', () => {
   it('says it is ready when the database answers and holds the migrations this build carries, with the schema version', async () => {
     const newest = await newestInCode();
     const response = await api.http().get('/health/ready').expect(200);
-    assert.deepEqual(response.body, { status: 'ok', database: 'up', schema: { version: newest, codeVersion: newest, ahead: [] } });
+    assert.deepEqual(response.body, { status: 'ok', database: 'up', schema: { version: newest, codeVersion: newest, ahead: [] }, replicas: [] });
   });
 
   it('publishes both routes in the OpenAPI document, the 503 with its schema state', async () => {
@@ -137,7 +137,7 @@ describe('the schema state behind /health/ready', () => {
       }
     }
     let now = 1_000_000;
-    const cache = new SchemaStateCache(new CountingRepository(prisma), () => now);
+    const cache = new SchemaStateCache(new CountingRepository(prisma, new ReadReplicas(prisma, { urls: [], maxLagSeconds: 10, poolSize: 1 })), () => now);
 
     const probes = await Promise.all(Array.from({ length: 20 }, () => cache.current()));
     assert.equal(reads, 1, 'concurrent probes share one read');

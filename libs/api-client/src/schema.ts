@@ -1655,6 +1655,8 @@ export interface components {
             /** @example up */
             database: string;
             schema: components["schemas"]["SchemaVersionDto"];
+            /** @description The read replicas (DATABASE_REPLICA_URLS), each as last checked; empty without any. A replica that is down or lagging does not make the API unready: the primary answers its reads */
+            replicas: components["schemas"]["ReplicaStateDto"][];
         };
         ReadinessRefusedDto: {
             /** @example 401 */
@@ -1723,6 +1725,30 @@ export interface components {
         RefreshTokenDto: {
             /** @description The refreshToken of the latest sign-in or refresh answer */
             refreshToken: string;
+        };
+        ReplicaStateDto: {
+            /**
+             * @description The replica's host, port and database (never its credentials)
+             * @example replica-1:5432/clinic
+             */
+            name: string;
+            /**
+             * @description ok: answers read-only work; lagging: further behind than REPLICA_MAX_LAG_SECONDS; unreachable: does not answer; not-a-replica: not in recovery (a promoted or wrongly configured server). Only ok replicas are read from; the others' reads go to the primary
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "lagging" | "unreachable" | "not-a-replica" | "unchecked";
+            /**
+             * @description Seconds behind the primary at the last check (0: replayed everything it received)
+             * @example 0
+             */
+            lagSeconds: number | null;
+            /**
+             * Format: date-time
+             * @description When it was last checked (about once a second)
+             * @example 2026-12-01T09:00:00.000Z
+             */
+            checkedAt: string | null;
         };
         RescheduleAppointmentDto: {
             /**

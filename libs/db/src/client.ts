@@ -26,6 +26,12 @@ export interface DbOptions {
    * needs; the API sets it (DATABASE_STATEMENT_TIMEOUT_MS).
    */
   statementTimeoutMs?: number;
+  /** Streaming replicas for read-only work (read-replicas.ts); none: the primary answers all. */
+  replicaUrls?: readonly string[];
+  /** A replica further behind than this is skipped (read-replicas.ts). */
+  replicaMaxLagSeconds?: number;
+  /** How pg_stat_activity names the connections (replicas' get " replica" appended). */
+  applicationName?: string;
 }
 
 // Prisma 7 has no bundled query engine: queries go through the `pg` driver adapter.
@@ -38,6 +44,7 @@ export function adapterFor(options: DbOptions): PrismaPg {
   const pool: PoolConfig = {
     connectionString: options.databaseUrl,
     max: options.poolSize,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
     ...(options.connectTimeoutMs !== undefined && { connectionTimeoutMillis: options.connectTimeoutMs }),
     ...(options.idleTimeoutMs !== undefined && { idleTimeoutMillis: options.idleTimeoutMs }),
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),

@@ -1,6 +1,6 @@
 import type { CreationClaim } from '../common/idempotency/idempotent-creations.js';
 import { Injectable } from '@nestjs/common';
-import { type AppointmentStatus, Prisma, PrismaService } from '@clinic/db';
+import { type AppointmentStatus, Prisma, PrismaService, ReadReplicas } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { translateRefusals } from '../common/database-errors.js';
 import type { InstantKey } from '../common/cursors.js';
@@ -30,6 +30,7 @@ export class AppointmentsRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditTrail,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   findAppointment(id: string): Promise<AppointmentRecord | null> {
@@ -146,7 +147,10 @@ export class AppointmentsRepository {
     );
   }
 
-  /** One page in (appointmentDate, id) order, plus one row that only says whether another page follows. */
+  /**
+   * One page in (appointmentDate, id) order, plus one row that only says whether another page
+   * follows. On a replica when one is within its lag: a list decides no write.
+   */
   listAppointments(filter: AppointmentFilter): Promise<AppointmentRecord[]> {
     const date: Prisma.DateTimeFilter = {};
     if (filter.from) date.gte = filter.from;
@@ -154,7 +158,8 @@ export class AppointmentsRepository {
     const after: Prisma.AppointmentWhereInput = filter.after
       ? { OR: [{ appointmentDate: { gt: filter.after[0] } }, { appointmentDate: filter.after[0], id: { gt: filter.after[1] } }] }
       : {};
-    return this.prisma.appointment.findMany({
+    return this.replicas.read((db) =>
+      db.appointment.findMany({
       where: {
         ...(filter.providerId && { providerId: filter.providerId }),
         ...(filter.patientId && { patientId: filter.patientId }),
@@ -164,6 +169,7 @@ export class AppointmentsRepository {
       },
       orderBy: [{ appointmentDate: 'asc' }, { id: 'asc' }],
       take: filter.take,
-    });
+    }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaService } from '@clinic/db';
+import { Prisma, type PrismaClient } from '@clinic/db';
 
 // Read parts: how a read that spans several features' tables (the chart, a FHIR $everything)
 // stays one statement while each table keeps one owner. The owning repository writes the SQL
@@ -39,7 +39,7 @@ export function readPartsRow<T extends Record<string, unknown>>(parts: ReadParts
 }
 
 /** One SELECT of the parts, whatever their number: for the repositories that compose reads and own no table. */
-export async function selectParts<T extends Record<string, unknown>>(prisma: PrismaService, parts: ReadParts<T>): Promise<T> {
+export async function selectParts<T extends Record<string, unknown>>(prisma: Pick<PrismaClient, '$queryRaw'>, parts: ReadParts<T>): Promise<T> {
   const [row] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT ${partsColumns(parts)}`;
   return readPartsRow(parts, row);
 }

@@ -21,6 +21,10 @@ export interface AppConfig {
   databaseConnectTimeoutMs: number;
   databaseIdleTimeoutMs: number;
   databaseStatementTimeoutMs: number;
+  /** Streaming replicas for read-only work (libs/db/src/read-replicas.ts); none: the primary answers all. */
+  databaseReplicaUrls: string[];
+  /** A replica further behind than this is skipped. */
+  replicaMaxLagSeconds: number;
   /** Where the embedded PostgreSQL keeps its data between starts. */
   embeddedDataDir: string;
   /** Seed development data when the embedded database is new. */
@@ -32,6 +36,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Requests per provider per minute to list and search routes, then 429 (see auth/list-throttle.ts). */
   listRateLimitPerMinute: number;
+  /** How long in-flight requests may run on after SIGTERM (see lifecycle/graceful-shutdown.ts). */
+  shutdownGraceSeconds: number;
   auth: AuthConfig;
 }
 
@@ -79,7 +85,7 @@ type ValueOf<V extends Variable> = V extends { type: 'integer' }
   ? number
   : V extends { type: 'boolean' }
     ? boolean
-    : V extends { type: 'origins' }
+    : V extends { type: 'origins' | 'postgres-urls' }
       ? string[]
       : V extends { type: 'choice' }
         ? V['choices'][number]
@@ -124,6 +130,15 @@ class EnvReader {
         return raw === undefined ? undefined : this.postgresUrl(name, raw);
       case 'origins':
         return raw === undefined ? [] : this.origins(name, raw);
+      case 'postgres-urls':
+        return raw === undefined
+          ? []
+          : raw
+              .split(',')
+              .map((url) => url.trim())
+              .filter(Boolean)
+              .map((url) => this.postgresUrl(name, url))
+              .filter((url): url is string => url !== undefined);
     }
   }
 
@@ -167,6 +182,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseConnectTimeoutMs: read.read('DATABASE_CONNECT_TIMEOUT_MS'),
     databaseIdleTimeoutMs: read.read('DATABASE_IDLE_TIMEOUT_MS'),
     databaseStatementTimeoutMs: read.read('DATABASE_STATEMENT_TIMEOUT_MS'),
+    // The embedded PostgreSQL has no replicas.
+    databaseReplicaUrls: databaseUrl ? read.read('DATABASE_REPLICA_URLS') : [],
+    replicaMaxLagSeconds: read.read('REPLICA_MAX_LAG_SECONDS'),
     embeddedDataDir: read.read('EMBEDDED_DATA_DIR'),
     seedOnFirstStart: read.read('SEED_ON_FIRST_START'),
     logLevel: read.read('LOG_LEVEL'),
@@ -174,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: read.read('CORS_ORIGINS'),
     trustProxy: read.read('TRUST_PROXY'),
     listRateLimitPerMinute: read.read('LIST_RATE_LIMIT_PER_MINUTE'),
+    shutdownGraceSeconds: read.read('SHUTDOWN_GRACE_SECONDS'),
     auth: readAuthConfig(read, environment),
   };
   if ((environment === 'production' || environment === 'staging') && !databaseUrl) {

@@ -11,7 +11,7 @@ const groups = [...new Set(entries.map(([, variable]) => variable.group))] as Va
 
 function defaultText(variable: Variable): string | undefined {
   if (variable.type === 'postgres-url') return undefined;
-  if (variable.type === 'origins') return '';
+  if (variable.type === 'origins' || variable.type === 'postgres-urls') return '';
   return 'default' in variable && variable.default !== undefined ? String(variable.default) : undefined;
 }
 

@@ -33,6 +33,8 @@ export type Variable =
   | (Common & { type: 'boolean'; default: boolean })
   | (Common & { type: 'choice'; choices: readonly string[]; default: string })
   | (Common & { type: 'postgres-url' })
+  /** Comma-separated postgresql:// connection strings; none when empty. */
+  | (Common & { type: 'postgres-urls' })
   | (Common & { type: 'origins' });
 
 export const VARIABLES = {
@@ -87,6 +89,22 @@ export const VARIABLES = {
     description:
       'PostgreSQL cancels a statement of the API running longer than this (statement_timeout); the request is answered 503 with Retry-After and nothing is written. 0: no limit. The embedded PostgreSQL ignores it.',
   },
+  DATABASE_REPLICA_URLS: {
+    group: 'api',
+    type: 'postgres-urls',
+    secret: true,
+    example: 'postgresql://clinic_api@replica-1:5432/clinic,postgresql://clinic_api@replica-2:5432/clinic',
+    description:
+      'Comma-separated streaming replicas (hot standbys of DATABASE_URL\'s database, same login) that answer read-only work: patient search and lists, appointment and provider lists, FHIR searches. Writes, audit inserts and reads that must see a write stay on the primary. Empty: everything goes to the primary.',
+  },
+  REPLICA_MAX_LAG_SECONDS: {
+    group: 'api',
+    type: 'integer',
+    default: 10,
+    min: 0,
+    max: 3_600,
+    description: 'A replica further behind the primary than this (checked about once a second) is skipped, and its reads go to the primary, until it catches up.',
+  },
   EMBEDDED_DATA_DIR: { group: 'api', type: 'text', default: '.data/pglite', description: "Where the embedded PostgreSQL keeps its data between starts." },
   SEED_ON_FIRST_START: { group: 'api', type: 'boolean', default: true, description: 'Seed development data into a new embedded database.' },
   LOG_LEVEL: { group: 'api', type: 'choice', choices: LOG_LEVELS, default: 'info', description: 'fatal | error | warn | info | debug | trace | silent' },
@@ -112,6 +130,15 @@ export const VARIABLES = {
     min: 1,
     max: 100_000,
     description: 'List and search requests (patients, appointments, providers, a chart\'s lists) per provider per minute, shared by every replica; more get 429 with Retry-After.',
+  },
+  SHUTDOWN_GRACE_SECONDS: {
+    group: 'api',
+    type: 'integer',
+    default: 25,
+    min: 1,
+    max: 600,
+    description:
+      'On SIGTERM the API stops accepting connections and gives the requests already running this long to finish before it cuts them and exits; keep it below the orchestrator\'s own limit (Kubernetes: terminationGracePeriodSeconds, 30 by default).',
   },
 
   JWT_SECRET: {

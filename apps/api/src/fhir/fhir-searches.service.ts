@@ -115,7 +115,7 @@ export class FhirSearchesService {
     const search = parseSearch('Patient', call.query, call.context);
     const { page, total } = search.matchesNothing
       ? { page: [], total: 0 }
-      : await this.fhir.readParts(this.patients.matchingPatientsParts(patientMatchOf(search.criteria), search.after, takeOf(search)));
+      : await this.fhir.searchParts(this.patients.matchingPatientsParts(patientMatchOf(search.criteria), search.after, takeOf(search)));
     const bundle = bundleOf(search, page, total, (patient) => toFhirPatient(patient, call.context) as Identified, (patient) => [patient.lastName, patient.firstName, patient.id], call.context);
     // One event per search, naming every patient shown; never the search terms (names, phones, birth dates).
     await this.audit.record({ action: 'search', resourceType: 'patient', patientIds: page.slice(0, search.count).map((patient) => patient.id) });
@@ -203,7 +203,7 @@ export class FhirSearchesService {
     const patient = Prisma.sql`${patientId}::uuid`;
     const { page, total } = how.listing(patient, takeOf(search));
     const extra = how.extra?.(patient) ?? ({} as ReadParts<Extra>);
-    const read = await this.fhir.readParts<ChartPage<Row> & Extra>({ ...extra, patient: this.patients.patientPart(patient), page, total } as ReadParts<ChartPage<Row> & Extra>);
+    const read = await this.fhir.searchParts<ChartPage<Row> & Extra>({ ...extra, patient: this.patients.patientPart(patient), page, total } as ReadParts<ChartPage<Row> & Extra>);
     if (!read.patient) {
       await this.audit.record({ ...event, outcome: 'failed' });
       return fhirAnswer(searchsetBundle(search, { resources: [], total: 0 }, call.context), search.pretty);

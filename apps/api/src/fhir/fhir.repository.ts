@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@clinic/db';
+import { PrismaService, ReadReplicas } from '@clinic/db';
 import { type ReadParts, selectParts } from '../common/read-parts.js';
 
 /**
@@ -8,9 +8,20 @@ import { type ReadParts, selectParts } from '../common/read-parts.js';
  */
 @Injectable()
 export class FhirRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   readParts<T extends Record<string, unknown>>(parts: ReadParts<T>): Promise<T> {
     return selectParts(this.prisma, parts);
+  }
+
+  /**
+   * A search's page, on a replica when one is within its lag (ReadReplicas): searches decide no
+   * write. Their audit event is written afterwards, on the primary, as every audit event is.
+   */
+  searchParts<T extends Record<string, unknown>>(parts: ReadParts<T>): Promise<T> {
+    return this.replicas.read((db) => selectParts(db, parts));
   }
 }

@@ -17,7 +17,8 @@ export class HealthService {
   /**
    * Ready means: the database answers (asked on every probe: one trivial query, which also tells
    * the outage log when it is back), and its migrations are the ones this build carries (cached,
-   * see SchemaStateCache).
+   * see SchemaStateCache). The replicas are reported, never required: the primary answers
+   * whatever they cannot.
    */
   async checkReadiness(): Promise<ReadinessDto> {
     if (!(await this.availability.check())) throw new DatabaseUnavailable();
@@ -25,6 +26,11 @@ export class HealthService {
     if ('unreadable' in reading) throw new SchemaUnreadable();
     const { state } = reading;
     if (!state.ready) throw new SchemaNotReady(state);
-    return { status: 'ok', database: 'up', schema: { version: state.version, codeVersion: state.codeVersion, ahead: state.ahead } };
+    return {
+      status: 'ok',
+      database: 'up',
+      schema: { version: state.version, codeVersion: state.codeVersion, ahead: state.ahead },
+      replicas: this.health.replicaStates().map((replica) => ({ ...replica, checkedAt: replica.checkedAt?.toISOString() ?? null })),
+    };
   }
 }

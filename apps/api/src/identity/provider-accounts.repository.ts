@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, PrismaService } from '@clinic/db';
+import { Prisma, PrismaService, ReadReplicas } from '@clinic/db';
 import { nullWhenMissing, translateRefusals } from '../common/database-errors.js';
 import { type IdsPart, isOneOfIds, type ReadPart, rowsFromJson } from '../common/read-parts.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -47,6 +47,7 @@ export class ProviderAccountsRepository {
 
   constructor(
     private readonly prisma: PrismaService,
+    private readonly replicas: ReadReplicas,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.authorities = new AuthorityCache(config.auth.authorityCacheSeconds * 1000);
@@ -83,7 +84,7 @@ export class ProviderAccountsRepository {
     return row?.passwordHash ?? null;
   }
 
-  /** One page in name order, plus one row that only says whether another page follows. */
+  /** One page in name order, plus one row that only says whether another page follows; on a replica when one is within its lag. */
   listProfiles({ role, isActive, after, take }: ProviderListFilter): Promise<ProviderProfile[]> {
     const afterKey: Prisma.ProviderWhereInput = after
       ? {
@@ -94,12 +95,14 @@ export class ProviderAccountsRepository {
           ],
         }
       : {};
-    return this.prisma.provider.findMany({
-      where: { role, isActive, ...afterKey },
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-      take,
-      select: PROFILE_COLUMNS,
-    });
+    return this.replicas.read((db) =>
+      db.provider.findMany({
+        where: { role, isActive, ...afterKey },
+        orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+        take,
+        select: PROFILE_COLUMNS,
+      }),
+    );
   }
 
   createProvider(provider: NewProvider): Promise<ProviderProfile> {

@@ -1,6 +1,6 @@
 import type { CreationClaim } from '../common/idempotency/idempotent-creations.js';
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService } from '@clinic/db';
+import { Prisma, PrismaService, ReadReplicas } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { nullWhenMissing } from '../common/database-errors.js';
 import type { NameKey } from '../common/cursors.js';
@@ -17,6 +17,7 @@ export class PatientsRepository {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditTrail,
+    private readonly replicas: ReadReplicas,
   ) {}
 
   findPatient(id: string): Promise<PatientRecord | null> {
@@ -80,8 +81,12 @@ export class PatientsRepository {
     });
   }
 
-  /** One page in (lastName, firstName, id) order, plus one row that only says whether another page follows. */
+  /**
+   * One page in (lastName, firstName, id) order, plus one row that only says whether another page
+   * follows. Read on a replica when one is within its lag (ReadReplicas): a list decides no write,
+   * and a patient registered a moment ago may show a second later.
+   */
   searchPatients(search: PatientSearch): Promise<PatientRecord[]> {
-    return findPatientPage(search, { rows: (statement) => this.prisma.$queryRaw(statement) });
+    return this.replicas.read((db) => findPatientPage(search, { rows: (statement) => db.$queryRaw(statement) }));
   }
 }

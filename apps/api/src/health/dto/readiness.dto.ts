@@ -21,6 +21,25 @@ export class SchemaVersionDto {
   ahead!: string[];
 }
 
+export class ReplicaStateDto {
+  @ApiProperty({ description: "The replica's host, port and database (never its credentials)", example: 'replica-1:5432/clinic' })
+  name!: string;
+
+  @ApiProperty({
+    enum: ['ok', 'lagging', 'unreachable', 'not-a-replica', 'unchecked'],
+    description:
+      'ok: answers read-only work; lagging: further behind than REPLICA_MAX_LAG_SECONDS; unreachable: does not answer; not-a-replica: not in recovery (a promoted or wrongly configured server). Only ok replicas are read from; the others\' reads go to the primary',
+    example: 'ok',
+  })
+  status!: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Seconds behind the primary at the last check (0: replayed everything it received)', example: 0 })
+  lagSeconds!: number | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was last checked (about once a second)', example: '2026-12-01T09:00:00.000Z' })
+  checkedAt!: string | null;
+}
+
 export class ReadinessDto {
   @ApiProperty({ example: 'ok' })
   status!: 'ok';
@@ -30,6 +49,12 @@ export class ReadinessDto {
 
   @ApiProperty({ type: SchemaVersionDto })
   schema!: SchemaVersionDto;
+
+  @ApiProperty({
+    type: [ReplicaStateDto],
+    description: 'The read replicas (DATABASE_REPLICA_URLS), each as last checked; empty without any. A replica that is down or lagging does not make the API unready: the primary answers its reads',
+  })
+  replicas!: ReplicaStateDto[];
 }
 
 export class SchemaStateDto extends SchemaVersionDto {

@@ -36,6 +36,13 @@ export interface SignedRecordHeader {
   signedById: string;
 }
 
+/** Rolls a signing's transaction back when entries still await review. */
+class SigningRolledBack extends Error {
+  constructor(readonly waiting: number) {
+    super(`${waiting} entries await review`);
+  }
+}
+
 const SIGNED_OF_VISITS = (visitIds: IdsPart) => Prisma.sql`r."appointmentId" IN (${visitIds}) AND r."signedAt" IS NOT NULL`;
 
 const readNote = (json: unknown): NoteWithAmendments => {
@@ -141,17 +148,39 @@ export class RecordsRepository {
     });
   }
 
-  /** Signs the record if it is still an unsigned draft of that version; false otherwise, recording nothing. */
-  signRecord(current: { id: string; updatedAt: Date }, patientId: string, signerId: string): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.medicalRecord.updateMany({
-        where: { id: current.id, updatedAt: current.updatedAt, signedAt: null },
-        data: { isDraft: false, signedAt: new Date(), signedById: signerId },
+  /**
+   * Signs the record if it is still an unsigned draft of that version and none of its entries
+   * awaits review (`awaitingReview`: the owners' counts, parts of one statement). `signed`, or
+   * else nothing changed and nothing was recorded: `changed` by someone in between, or the number
+   * of entries `awaitingReview`. They are counted after the record's row is locked by the signing
+   * UPDATE: an entry being added under the record waits for the signing (the guard of migration
+   * 20261125232100 reads the record FOR SHARE), so none slips in between the count and the commit.
+   */
+  async signRecord(
+    current: { id: string; updatedAt: Date },
+    patientId: string,
+    signerId: string,
+    awaitingReview: readonly ReadPart<number>[],
+  ): Promise<'signed' | 'changed' | { awaitingReview: number }> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const { count } = await tx.medicalRecord.updateMany({
+          where: { id: current.id, updatedAt: current.updatedAt, signedAt: null },
+          data: { isDraft: false, signedAt: new Date(), signedById: signerId },
+        });
+        if (count !== 1) return 'changed' as const;
+        if (awaitingReview.length > 0) {
+          const [{ waiting }] = await tx.$queryRaw<{ waiting: number }[]>`SELECT (${Prisma.join(awaitingReview.map((part) => part.sql), ' + ')})::int AS "waiting"`;
+          // Thrown to roll the signing back; caught below.
+          if (waiting > 0) throw new SigningRolledBack(waiting);
+        }
+        await this.audit.recordWithin(tx, { action: 'sign', resourceType: MEDICAL_RECORD, resourceId: current.id, patientId });
+        return 'signed' as const;
       });
-      if (count !== 1) return false;
-      await this.audit.recordWithin(tx, { action: 'sign', resourceType: MEDICAL_RECORD, resourceId: current.id, patientId });
-      return true;
-    });
+    } catch (error) {
+      if (error instanceof SigningRolledBack) return { awaitingReview: error.waiting };
+      throw error;
+    }
   }
 
   /** The event names the amended record (the amendment is reached through it), never the reason or text. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../identity/access.decorator.js';
 import { ApiAbsent, ApiIfMatch, ApiInvalidInput, ApiSignedIn, ETAG_HEADER } from '../../common/api-docs.js';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto.js';
@@ -99,6 +99,7 @@ export class PrescriptionsController {
     description:
       "Only a prescription awaiting review (reviewStatus pending) on a draft record; it becomes accepted. The allergy check of prescribing runs first: a medication matching one of the patient's recorded allergies is refused (409) unless overrideReason says why; the reason is kept. The body is optional.",
   })
+  @ApiBody({ type: AcceptPrescriptionDto, required: false })
   @ApiOkResponse({ type: PrescriptionDto, headers: ETAG_HEADER })
   @ApiInvalidInput('recordId or prescriptionId is not a UUID, or an invalid body (unknown field, overrideReason not a string …)')
   @ApiAbsent('No such record, or no such prescription on it')

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { type ClinicTeam, startClinicTeam } from './support/clinic-team.js';
+import { fhirGet, resourcesOf } from './support/fhir.js';
 import type { TestApp } from './support/test-app.js';
 import { VisitFixture } from './support/visits.js';
 
@@ -309,6 +310,39 @@ describe('reviewing AI-extracted items', () => {
       // The refused signings left no sign event; the one that went through did.
       const signs = await accounts.prisma.auditEvent.count({ where: { action: 'sign', resourceId: draft.recordId } });
       assert.equal(signs, 1);
+    });
+  });
+
+  describe('FHIR', () => {
+    it('shows what the clinician accepted on the signed note, never a rejected item', async () => {
+      const draft = await scribedDraft();
+      const kept = await accounts.prisma.prescription.create({
+        data: {
+          medicalRecordId: draft.recordId,
+          medicationName: 'Ibuprofen',
+          strength: '400 mg',
+          dosage: '1 tablet',
+          frequency: 'every 8 hours as needed',
+          instructions: 'Take with food.',
+          isAIExtracted: true,
+          reviewStatus: 'pending',
+        },
+      });
+      await api.http().post(itemPath(draft.recordId, 'prescriptions', draft.prescriptionId, 'reject')).set(asClinician()).expect(200);
+      await api.http().post(itemPath(draft.recordId, 'prescriptions', kept.id, 'accept')).set(asClinician()).expect(200);
+      await api.http().post(itemPath(draft.recordId, 'symptoms', draft.symptomId, 'reject')).set(asClinician()).expect(200);
+      await api.http().post(`/api/v1/appointments/${draft.appointmentId}/record/sign`).set(asClinician()).expect(200);
+
+      assert.equal((await fhirGet(api, `MedicationRequest/${kept.id}`, clinician.accessToken)).status, 200);
+      assert.equal((await fhirGet(api, `MedicationRequest/${draft.prescriptionId}`, clinician.accessToken)).status, 404);
+      const everything = await fhirGet(api, `Patient/${draft.patientId}/$everything`, clinician.accessToken);
+      assert.equal(everything.status, 200);
+      const requests = resourcesOf(everything.body).filter((resource) => resource.resourceType === 'MedicationRequest');
+      assert.deepEqual(
+        requests.map((resource) => resource.id),
+        [kept.id],
+      );
+      assert.ok(!everything.text.includes(draft.prescriptionId));
     });
   });
 

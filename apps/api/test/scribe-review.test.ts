@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { testsUseServer } from '@clinic/db/testing';
+import pg from 'pg';
 import { type AuthFixture, bearer, type SignedInProvider } from './support/auth.js';
 import { type ClinicTeam, startClinicTeam } from './support/clinic-team.js';
 import { fhirGet, resourcesOf } from './support/fhir.js';
@@ -311,6 +313,35 @@ describe('reviewing AI-extracted items', () => {
       const signs = await accounts.prisma.auditEvent.count({ where: { action: 'sign', resourceId: draft.recordId } });
       assert.equal(signs, 1);
     });
+  });
+
+  describe('signing while the scribe adds items', () => {
+    it(
+      'counts an item added during the signing: the signing waits for it, then refuses',
+      { skip: !testsUseServer() && 'the embedded PostgreSQL serves one session at a time' },
+      async () => {
+        const draft = await scribedDraft();
+        await api.http().post(itemPath(draft.recordId, 'symptoms', draft.symptomId, 'accept')).set(asClinician()).expect(200);
+        await api.http().post(itemPath(draft.recordId, 'prescriptions', draft.prescriptionId, 'reject')).set(asClinician()).expect(200);
+        const scribe = new pg.Client({ connectionString: api.database.url });
+        await scribe.connect();
+        try {
+          await scribe.query('BEGIN');
+          // The insert holds the record's row (its foreign key's lock) until it commits: the signing waits for it.
+          await scribe.query(`INSERT INTO symptoms ("medicalRecordId", "symptomName", "isAIExtracted", "reviewStatus") VALUES ($1, 'Cough', true, 'pending')`, [draft.recordId]);
+          const signing = api.http().post(`/api/v1/appointments/${draft.appointmentId}/record/sign`).set(asClinician()).then((response) => response);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await scribe.query('COMMIT');
+          const response = await signing;
+          assert.equal(response.status, 409, response.text);
+          assert.match(response.body.message, /^1 item awaits review/);
+        } finally {
+          await scribe.end();
+        }
+        const record = await accounts.prisma.medicalRecord.findUniqueOrThrow({ where: { id: draft.recordId } });
+        assert.equal(record.signedAt, null);
+      },
+    );
   });
 
   describe('FHIR', () => {

@@ -152,9 +152,12 @@ export class RecordsRepository {
    * Signs the record if it is still an unsigned draft of that version and none of its entries
    * awaits review (`awaitingReview`: the owners' counts, parts of one statement). `signed`, or
    * else nothing changed and nothing was recorded: `changed` by someone in between, or the number
-   * of entries `awaitingReview`. They are counted after the record's row is locked by the signing
-   * UPDATE: an entry being added under the record waits for the signing (the guard of migration
-   * 20261125232100 reads the record FOR SHARE), so none slips in between the count and the commit.
+   * of entries `awaitingReview`. They are counted after the record's row is locked FOR UPDATE,
+   * which conflicts with the lock the foreign key of every entry being inserted holds on it (FOR
+   * KEY SHARE): the signing waits for an insert under way (the scribe's job adding pending items)
+   * to commit and then counts it, and an insert that starts later waits for the signing and is
+   * refused by the guard of migration 20261125232100. That guard's FOR SHARE read alone does not
+   * hold an unsigned record, so the signing's plain UPDATE would not wait (scribe-review.test.ts).
    */
   async signRecord(
     current: { id: string; updatedAt: Date },
@@ -164,6 +167,7 @@ export class RecordsRepository {
   ): Promise<'signed' | 'changed' | { awaitingReview: number }> {
     try {
       return await this.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "medical_records" WHERE "id" = ${current.id}::uuid FOR UPDATE`;
         const { count } = await tx.medicalRecord.updateMany({
           where: { id: current.id, updatedAt: current.updatedAt, signedAt: null },
           data: { isDraft: false, signedAt: new Date(), signedById: signerId },

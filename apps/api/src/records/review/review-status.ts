@@ -6,7 +6,7 @@ import type { ReadPart } from '../../common/read-parts.js';
  * extracted: `pending` until the clinician decides, then `accepted` (it joins the chart) or
  * `rejected` (kept for the audit, hidden from the chart and from the record's lists). Items typed
  * by people are `accepted` from the start. A CHECK holds the same three words in the database
- * (migration 20261202010000_add_extraction_review_status).
+ * (migration add_extraction_review_status).
  */
 export const REVIEW_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 

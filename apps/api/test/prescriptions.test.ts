@@ -58,7 +58,7 @@ describe('prescriptions', () => {
       const response = await api.http().post(path(recordId)).set(asClinician()).send(AMOXICILLIN).expect(201);
       assert.deepEqual(
         { ...response.body, id: undefined, createdAt: undefined },
-        { ...AMOXICILLIN, id: undefined, createdAt: undefined, medicalRecordId: recordId, overrideReason: null, isAIExtracted: false },
+        { ...AMOXICILLIN, id: undefined, createdAt: undefined, medicalRecordId: recordId, overrideReason: null, isAIExtracted: false, reviewStatus: 'accepted' },
       );
       assert.match(response.headers.etag ?? '', /^".+"$/);
       const minimal = await prescribe(recordId);

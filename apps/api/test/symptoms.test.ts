@@ -51,7 +51,7 @@ describe('symptoms', () => {
       const response = await api.http().post(symptomsPath(recordId)).set(asClinician()).send({ symptomName: ' Fever ', severity: 10 }).expect(201);
       assert.deepEqual(
         { ...response.body, id: undefined, createdAt: undefined },
-        { id: undefined, createdAt: undefined, medicalRecordId: recordId, symptomName: 'Fever', bodySite: null, severity: 10, duration: null, notes: null, isAIExtracted: false },
+        { id: undefined, createdAt: undefined, medicalRecordId: recordId, symptomName: 'Fever', bodySite: null, severity: 10, duration: null, notes: null, isAIExtracted: false, reviewStatus: 'accepted' },
       );
       assert.match(response.headers.etag ?? '', /^".+"$/);
     });

@@ -649,6 +649,46 @@ export interface paths {
         patch: operations["PrescriptionsController_correctPrescription"];
         trace?: never;
     };
+    "/api/v1/records/{recordId}/prescriptions/{prescriptionId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an AI-extracted prescription into the chart
+         * @description Only a prescription awaiting review (reviewStatus pending) on a draft record; it becomes accepted. The allergy check of prescribing runs first: a medication matching one of the patient's recorded allergies is refused (409) unless overrideReason says why; the reason is kept. The body is optional.
+         */
+        post: operations["PrescriptionsController_acceptPrescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/{recordId}/prescriptions/{prescriptionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an AI-extracted prescription
+         * @description Only a prescription awaiting review on a draft record. It is kept for the audit (reviewStatus rejected), and no longer shown in the record's list, the chart or FHIR.
+         */
+        post: operations["PrescriptionsController_rejectPrescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/records/{recordId}/symptoms": {
         parameters: {
             query?: never;
@@ -686,6 +726,46 @@ export interface paths {
          * @description Fields left out stay as they are; null clears an optional field.
          */
         patch: operations["SymptomsController_correctSymptom"];
+        trace?: never;
+    };
+    "/api/v1/records/{recordId}/symptoms/{symptomId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an AI-extracted symptom into the chart
+         * @description Only a symptom awaiting review (reviewStatus pending) on a draft record; it becomes accepted. Correct it first (PATCH) if it needs it.
+         */
+        post: operations["SymptomsController_acceptSymptom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/{recordId}/symptoms/{symptomId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an AI-extracted symptom
+         * @description Only a symptom awaiting review on a draft record. It is kept for the audit (reviewStatus rejected), and no longer shown in the record's list, the chart or FHIR.
+         */
+        post: operations["SymptomsController_rejectSymptom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/fhir/R4/AllergyIntolerance": {
@@ -1046,6 +1126,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptPrescriptionDto: {
+            /** @description Required to prescribe a medication that matches one of the patient's recorded allergies; kept with the prescription */
+            overrideReason?: string | null;
+        };
         AllergyDto: {
             /**
              * Format: uuid
@@ -1139,7 +1223,7 @@ export interface components {
         /** @enum {string} */
         AppointmentType: "new_patient" | "follow_up" | "routine_checkup" | "sick_visit" | "telehealth";
         /** @enum {string} */
-        AuditAction: "read" | "search" | "create" | "update" | "archive" | "sign" | "amend" | "login" | "login_failed" | "logout" | "refresh" | "export";
+        AuditAction: "read" | "search" | "create" | "update" | "archive" | "sign" | "amend" | "login" | "login_failed" | "logout" | "refresh" | "export" | "accept" | "reject";
         AuditEventDto: {
             /** Format: uuid */
             id: string;
@@ -1254,7 +1338,13 @@ export interface components {
             refills: number | null;
             /** @example Take with food. */
             instructions: string;
+            /** @description Extracted by the AI scribe rather than typed */
             isAIExtracted: boolean;
+            /**
+             * @description pending: extracted by the AI scribe, awaiting the clinician (accept or reject); accepted: on the chart (items typed by people are accepted from the start); rejected: kept for the audit, hidden from lists and the chart
+             * @enum {string}
+             */
+            reviewStatus: "pending" | "accepted" | "rejected";
             /** Format: date-time */
             createdAt: string;
             /** @description Clinicians and admins only */
@@ -1604,7 +1694,13 @@ export interface components {
             indication: string | null;
             /** @description Why it was prescribed although it matches one of the patient's allergies */
             overrideReason: string | null;
+            /** @description Extracted by the AI scribe rather than typed */
             isAIExtracted: boolean;
+            /**
+             * @description pending: extracted by the AI scribe, awaiting the clinician (accept or reject); accepted: on the chart (items typed by people are accepted from the start); rejected: kept for the audit, hidden from lists and the chart
+             * @enum {string}
+             */
+            reviewStatus: "pending" | "accepted" | "rejected";
             /** Format: date-time */
             createdAt: string;
         };
@@ -1853,6 +1949,11 @@ export interface components {
             notes: string | null;
             /** @description Extracted by the transcription service rather than typed */
             isAIExtracted: boolean;
+            /**
+             * @description pending: extracted by the AI scribe, awaiting the clinician (accept or reject); accepted: on the chart (items typed by people are accepted from the start); rejected: kept for the audit, hidden from lists and the chart
+             * @enum {string}
+             */
+            reviewStatus: "pending" | "accepted" | "rejected";
             /** Format: date-time */
             createdAt: string;
         };
@@ -5928,7 +6029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The record is signed: its prescriptions no longer change */
+            /** @description The record is signed (its prescriptions no longer change), or the prescription was rejected in review (kept unchanged), or it awaits review (reject it instead of removing it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6023,7 +6124,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The record is signed (its prescriptions no longer change), or the medication matches one of the patient's allergies and no overrideReason was given */
+            /** @description The record is signed (its prescriptions no longer change), the medication matches one of the patient's allergies and no overrideReason was given, or the prescription was rejected in review (kept unchanged) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6034,6 +6135,186 @@ export interface operations {
             };
             /** @description The resource changed since the version If-Match names: read it again */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "database_unavailable",
+                     *       "message": "The database is briefly unavailable: nothing was written; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PrescriptionsController_acceptPrescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: string;
+                prescriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AcceptPrescriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of this representation: send it as If-Match when updating */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description recordId or prescriptionId is not a UUID, or an invalid body (unknown field, overrideReason not a string …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for clinician providers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record, or no such prescription on it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The record is signed; the prescription is not awaiting review; the medication matches one of the patient's allergies and no overrideReason was given; or its name mixes scripts (correct it first) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "database_unavailable",
+                     *       "message": "The database is briefly unavailable: nothing was written; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PrescriptionsController_rejectPrescription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: string;
+                prescriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of this representation: send it as If-Match when updating */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionDto"];
+                };
+            };
+            /** @description recordId or prescriptionId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for clinician providers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record, or no such prescription on it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The record is signed, or the prescription is not awaiting review (already accepted or rejected, or typed by a person) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6288,7 +6569,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The record is signed: its symptoms no longer change */
+            /** @description The record is signed (its symptoms no longer change), or the symptom was rejected in review (kept unchanged), or it awaits review (reject it instead of removing it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6383,7 +6664,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The record is signed: its symptoms no longer change */
+            /** @description The record is signed (its symptoms no longer change), or the symptom was rejected in review (kept unchanged), or it awaits review (reject it instead of removing it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6394,6 +6675,182 @@ export interface operations {
             };
             /** @description The resource changed since the version If-Match names: read it again */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "database_unavailable",
+                     *       "message": "The database is briefly unavailable: nothing was written; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SymptomsController_acceptSymptom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: string;
+                symptomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of this representation: send it as If-Match when updating */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SymptomDto"];
+                };
+            };
+            /** @description recordId or symptomId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for clinician providers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record, or no such symptom on it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The record is signed, or the symptom is not awaiting review (already accepted or rejected, or typed by a person) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "database_unavailable",
+                     *       "message": "The database is briefly unavailable: nothing was written; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SymptomsController_rejectSymptom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: string;
+                symptomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The version of this representation: send it as If-Match when updating */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SymptomDto"];
+                };
+            };
+            /** @description recordId or symptomId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for clinician providers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record, or no such symptom on it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The record is signed, or the symptom is not awaiting review (already accepted or rejected, or typed by a person) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -187,6 +187,32 @@ describe('the development seed', () => {
     assert.equal(chartedWithoutVisit, 0);
   });
 
+  it('marks AI-scribed notes consistently, with items awaiting review only on drafts', async () => {
+    const scribed = await count(sql, `SELECT 1 FROM medical_records WHERE "isAIGenerated"`);
+    assert.ok(scribed > 0, 'some notes come from the AI scribe');
+    // A scribed note has its transcript; a typed one has none. Its items are extracted, and only its.
+    assert.equal(await count(sql, `SELECT 1 FROM medical_records WHERE "isAIGenerated" <> ("transcript" IS NOT NULL)`), 0);
+    for (const table of ['symptoms', 'prescriptions']) {
+      const mismatched = await count(sql, `SELECT 1 FROM ${table} e JOIN medical_records m ON m.id = e."medicalRecordId" WHERE e."isAIExtracted" <> m."isAIGenerated"`);
+      assert.equal(mismatched, 0, `${table}: isAIExtracted follows the note's isAIGenerated`);
+      // Pending only on unsigned drafts, and there every extracted item; typed items are accepted.
+      const misplaced = await count(
+        sql,
+        `SELECT 1 FROM ${table} e JOIN medical_records m ON m.id = e."medicalRecordId"
+         WHERE (e."reviewStatus" = 'pending') <> (e."isAIExtracted" AND m."isDraft" AND m."signedAt" IS NULL)`,
+      );
+      assert.equal(misplaced, 0, `${table}: pending exactly on the drafts' extracted items`);
+      assert.equal(await count(sql, `SELECT 1 FROM ${table} WHERE "reviewStatus" NOT IN ('pending', 'accepted')`), 0);
+    }
+    // A signed note is never a draft, and the reverse.
+    assert.equal(await count(sql, `SELECT 1 FROM medical_records WHERE "isDraft" = ("signedAt" IS NOT NULL)`), 0);
+    const pendingDrafts = await count(
+      sql,
+      `SELECT DISTINCT m.id FROM medical_records m JOIN symptoms s ON s."medicalRecordId" = m.id WHERE s."reviewStatus" = 'pending'`,
+    );
+    assert.ok(pendingDrafts > 0, 'a newcomer finds drafts to review');
+  });
+
   it('keeps vitals, symptoms and prescriptions within plausible bounds', async () => {
     const implausibleVitals = await count(
       sql,

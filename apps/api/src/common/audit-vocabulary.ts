@@ -4,7 +4,7 @@ import type { AuditAction, AuditOutcome } from '@clinic/db';
 // database, resource types a check constraint (migration 20261201060402). A word added here
 // needs a migration that adds it there; a word is removed only when nothing writes it any more.
 
-export const AUDIT_ACTIONS = ['read', 'search', 'create', 'update', 'archive', 'sign', 'amend', 'login', 'login_failed', 'logout', 'refresh', 'export'] as const satisfies readonly AuditAction[];
+export const AUDIT_ACTIONS = ['read', 'search', 'create', 'update', 'archive', 'sign', 'amend', 'login', 'login_failed', 'logout', 'refresh', 'export', 'accept', 'reject'] as const satisfies readonly AuditAction[];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const satisfies readonly AuditOutcome[];
 
 /**

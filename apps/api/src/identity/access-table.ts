@@ -145,11 +145,16 @@ export const ACCESS_TABLE = {
   'POST /api/v1/records/{recordId}/symptoms': { allow: RECORD_WRITERS, audit: ofRecord('symptom') },
   'PATCH /api/v1/records/{recordId}/symptoms/{symptomId}': { allow: RECORD_WRITERS, audit: ofRecord('symptom', 'symptomId') },
   'DELETE /api/v1/records/{recordId}/symptoms/{symptomId}': { allow: RECORD_WRITERS, audit: ofRecord('symptom', 'symptomId') },
+  // The clinician's review of what the AI scribe extracted is writing the note: clinicians only.
+  'POST /api/v1/records/{recordId}/symptoms/{symptomId}/accept': { allow: RECORD_WRITERS, audit: ofRecord('symptom', 'symptomId') },
+  'POST /api/v1/records/{recordId}/symptoms/{symptomId}/reject': { allow: RECORD_WRITERS, audit: ofRecord('symptom', 'symptomId') },
 
   'GET /api/v1/records/{recordId}/prescriptions': { allow: RECORD_READERS, enumerates: true, audit: ofRecord('record_prescriptions', 'recordId') },
   'POST /api/v1/records/{recordId}/prescriptions': { allow: RECORD_WRITERS, audit: ofRecord('prescription') },
   'PATCH /api/v1/records/{recordId}/prescriptions/{prescriptionId}': { allow: RECORD_WRITERS, audit: ofRecord('prescription', 'prescriptionId') },
   'DELETE /api/v1/records/{recordId}/prescriptions/{prescriptionId}': { allow: RECORD_WRITERS, audit: ofRecord('prescription', 'prescriptionId') },
+  'POST /api/v1/records/{recordId}/prescriptions/{prescriptionId}/accept': { allow: RECORD_WRITERS, audit: ofRecord('prescription', 'prescriptionId') },
+  'POST /api/v1/records/{recordId}/prescriptions/{prescriptionId}/reject': { allow: RECORD_WRITERS, audit: ofRecord('prescription', 'prescriptionId') },
 
   // Who read or changed what: for those who answer for the records, not for those who keep them.
   'GET /api/v1/audit-events': { allow: ADMINS, enumerates: true, audit: { resource: 'audit_events' } },

@@ -10,6 +10,7 @@ import { RecordNotes } from './record-notes.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsRepository } from './records.repository.js';
 import { RecordsService } from './records.service.js';
+import { PendingReviews } from './review/pending-reviews.js';
 import { SymptomsController } from './symptoms/symptoms.controller.js';
 import { SymptomsRepository } from './symptoms/symptoms.repository.js';
 import { SymptomsService } from './symptoms/symptoms.service.js';
@@ -23,7 +24,7 @@ import { SymptomsService } from './symptoms/symptoms.service.js';
 @Module({
   imports: [AuditModule, AppointmentsModule, PatientsModule],
   controllers: [RecordsController, SymptomsController, PrescriptionsController],
-  providers: [RecordsService, RecordsRepository, RecordNotes, SymptomsService, SymptomsRepository, PrescriptionsService, PrescriptionsRepository],
+  providers: [RecordsService, RecordsRepository, RecordNotes, PendingReviews, SymptomsService, SymptomsRepository, PrescriptionsService, PrescriptionsRepository],
   exports: [RecordsService, PrescriptionsService, SymptomsService],
 })
 export class RecordsModule implements OnModuleInit {

@@ -26,6 +26,13 @@ export interface SignedRecordHeader {
   signedById: string;
 }
 
+/** Rolls a signing's transaction back when entries still await review. */
+class SigningRolledBack extends Error {
+  constructor(readonly waiting: number) {
+    super(`${waiting} entries await review`);
+  }
+}
+
 const SIGNED_OF_VISITS = (visitIds: IdsPart) => Prisma.sql`${isOneOfIds(Prisma.sql`r."appointmentId"`, visitIds)} AND r."signedAt" IS NOT NULL`;
 
 const readNote = (json: unknown): NoteWithAmendments => {
@@ -131,17 +138,43 @@ export class RecordsRepository {
     });
   }
 
-  /** Signs the record if it is still an unsigned draft of that version; false otherwise, recording nothing. */
-  signRecord(current: { id: string; updatedAt: Date }, patientId: string, signerId: string): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.medicalRecord.updateMany({
-        where: { id: current.id, updatedAt: current.updatedAt, signedAt: null },
-        data: { isDraft: false, signedAt: new Date(), signedById: signerId },
+  /**
+   * Signs the record if it is still an unsigned draft of that version and none of its entries
+   * awaits review (`awaitingReview`: the owners' counts, parts of one statement). `signed`, or
+   * else nothing changed and nothing was recorded: `changed` by someone in between, or the number
+   * of entries `awaitingReview`. They are counted after the record's row is locked FOR UPDATE,
+   * which conflicts with the lock the foreign key of every entry being inserted holds on it (FOR
+   * KEY SHARE): the signing waits for an insert under way (the scribe's job adding pending items)
+   * to commit and then counts it, and an insert that starts later waits for the signing and is
+   * refused by the guard of migration 20261125232100. That guard's FOR SHARE read alone does not
+   * hold an unsigned record, so the signing's plain UPDATE would not wait (scribe-review.test.ts).
+   */
+  async signRecord(
+    current: { id: string; updatedAt: Date },
+    patientId: string,
+    signerId: string,
+    awaitingReview: readonly ReadPart<number>[],
+  ): Promise<'signed' | 'changed' | { awaitingReview: number }> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "medical_records" WHERE "id" = ${current.id}::uuid FOR UPDATE`;
+        const { count } = await tx.medicalRecord.updateMany({
+          where: { id: current.id, updatedAt: current.updatedAt, signedAt: null },
+          data: { isDraft: false, signedAt: new Date(), signedById: signerId },
+        });
+        if (count !== 1) return 'changed' as const;
+        if (awaitingReview.length > 0) {
+          const [{ waiting }] = await tx.$queryRaw<{ waiting: number }[]>`SELECT (${Prisma.join(awaitingReview.map((part) => part.sql), ' + ')})::int AS "waiting"`;
+          // Thrown to roll the signing back; caught below.
+          if (waiting > 0) throw new SigningRolledBack(waiting);
+        }
+        await this.audit.recordWithin(tx, { action: 'sign', resourceType: MEDICAL_RECORD, resourceId: current.id, patientId });
+        return 'signed' as const;
       });
-      if (count !== 1) return false;
-      await this.audit.recordWithin(tx, { action: 'sign', resourceType: MEDICAL_RECORD, resourceId: current.id, patientId });
-      return true;
-    });
+    } catch (error) {
+      if (error instanceof SigningRolledBack) return { awaitingReview: error.waiting };
+      throw error;
+    }
   }
 
   /** The event names the amended record (the amendment is reached through it), never the reason or text. */

@@ -22,6 +22,8 @@ import {
 } from './medical-record.js';
 import { AppointmentNotFound } from '../appointments/appointments.errors.js';
 import { MedicalRecordNotFound, RecordNotSigned, RecordSigned, VisitNotHeld } from './records.errors.js';
+import { PendingReviews } from './review/pending-reviews.js';
+import { ItemsAwaitReview } from './review/review.errors.js';
 import { MEDICAL_RECORD, type RecordOfVisit, RecordsRepository, type SignedRecordHeader } from './records.repository.js';
 
 type AuditAction = AuditEntry['action'];
@@ -42,6 +44,7 @@ export class RecordsService {
     private readonly records: RecordsRepository,
     private readonly appointments: AppointmentsService,
     private readonly audit: AuditTrail,
+    private readonly pendingReviews: PendingReviews,
   ) {}
 
   async getRecord(appointmentId: string): Promise<MedicalRecordDto> {
@@ -74,7 +77,10 @@ export class RecordsService {
     const current = await this.findRecordOrFail(visit, 'sign');
     if (isSigned(current)) throw new RecordSigned();
     assertFresh(ifMatch, toMedicalRecordDto(current));
-    if (!(await this.records.signRecord(current, visit.patientId, signer.id))) await this.refuseLostRace(appointmentId);
+    // A record whose AI-extracted entries still await the clinician's review is not signed (409).
+    const outcome = await this.records.signRecord(current, visit.patientId, signer.id, this.pendingReviews.partsFor(current.id));
+    if (outcome === 'changed') await this.refuseLostRace(appointmentId);
+    if (typeof outcome === 'object') throw new ItemsAwaitReview(outcome.awaitingReview);
     return toMedicalRecordDto(await this.currentRecord(appointmentId));
   }
 

@@ -93,10 +93,17 @@ export class ChartEntries<P extends EntryParent, Row extends EntryRow, Dto> {
   /**
    * `changesOf` turns the body into the columns to change, applying the feature's rules with the
    * entry as it stands. A refused precondition (412), invalid input (400) or a rule's refusal
-   * records nothing here: nothing was shown or changed. No change at all is a read.
+   * records nothing here: nothing was shown or changed. No change at all is a read. `action` is
+   * the trail's word for the change (`update`, or a review's `accept` / `reject`).
    */
-  async correct(parentId: string, id: string, ifMatch: string | undefined, changesOf: (parent: P, current: Row) => object | Promise<object>): Promise<Dto> {
-    const [parent, { row: current }] = await this.findEntry(parentId, id, 'update');
+  async correct(
+    parentId: string,
+    id: string,
+    ifMatch: string | undefined,
+    changesOf: (parent: P, current: Row) => object | Promise<object>,
+    action: AuditAction = 'update',
+  ): Promise<Dto> {
+    const [parent, { row: current }] = await this.findEntry(parentId, id, action);
     this.parents.assertWritable(parent);
     assertFresh(ifMatch, this.kind.toDto(current));
     const changes = await changesOf(parent, current);
@@ -105,14 +112,16 @@ export class ChartEntries<P extends EntryParent, Row extends EntryRow, Dto> {
       return this.kind.toDto(current);
     }
     // Recorded by the table with the change; a lost race (null) records nothing.
-    const updated = await this.kind.table.update(current, changes, { patientId: parent.patientId });
+    const updated = await this.kind.table.update(current, changes, { patientId: parent.patientId }, action);
     if (!updated) throw new StaleWrite();
     return this.kind.toDto(updated);
   }
 
-  async remove(parentId: string, id: string): Promise<void> {
-    const [parent] = await this.findEntry(parentId, id, 'archive');
+  /** `assertRemovable` is the feature's own rule on the entry as it stands (it may throw 409). */
+  async remove(parentId: string, id: string, assertRemovable: (current: Row) => void = () => undefined): Promise<void> {
+    const [parent, { row: current }] = await this.findEntry(parentId, id, 'archive');
     this.parents.assertWritable(parent);
+    assertRemovable(current);
     // Recorded by the table with the removal, when there was one.
     if (!(await this.kind.table.delete(parent.id, id, { patientId: parent.patientId }))) await this.refuseMissing(parent, id, 'archive');
   }

@@ -109,14 +109,18 @@ export class EntryTable<Row extends EntryRow> {
     );
   }
 
-  /** Applies the changes only if the entry still reads as `current`; null (and nothing recorded) when it does not. */
-  update(current: Row, changes: object, change: EntryChange): Promise<Row | null> {
+  /**
+   * Applies the changes only if the entry still reads as `current`; null (and nothing recorded)
+   * when it does not. The event's action is `update` unless the change is an act of its own (a
+   * review's `accept` or `reject`).
+   */
+  update(current: Row, changes: object, change: EntryChange, action: AuditEntry['action'] = 'update'): Promise<Row | null> {
     const asRead = Object.fromEntries(this.shape.versionColumns.map((column) => [column, current[column]]));
     return this.write(() =>
       nullWhenMissing(() =>
         this.prisma.$transaction(async (tx) => {
           const updated = await this.table(tx).update({ where: { id: current.id, ...asRead }, data: changes });
-          await this.record(tx, 'update', current.id, change);
+          await this.record(tx, action, current.id, change);
           return updated;
         }),
       ),

@@ -13,9 +13,11 @@ export interface PrescriptionRow {
   indication: string | null;
   overrideReason: string | null;
   isAIExtracted: boolean;
+  /** pending, accepted or rejected (review/review-status.ts); a CHECK in the database holds the words. */
+  reviewStatus: string;
   createdAt: Date;
 }
 
-export type NewPrescription = Omit<PrescriptionRow, 'id' | 'isAIExtracted' | 'createdAt'>;
+export type NewPrescription = Omit<PrescriptionRow, 'id' | 'isAIExtracted' | 'reviewStatus' | 'createdAt'>;
 
 export type PrescriptionChanges = Partial<Omit<NewPrescription, 'medicalRecordId'>>;

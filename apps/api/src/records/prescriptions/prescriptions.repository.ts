@@ -5,9 +5,10 @@ import { type EntryDelegate, EntryTable } from '../../common/chart-entries/entry
 import type { InstantKey } from '../../common/cursors.js';
 import { type IdsPart, isOneOfIds, type ListingParts, listingParts, type ReadPart, rowFromJson, rowsFromJson, utcTimestamp } from '../../common/read-parts.js';
 import { noteEntryShape } from '../note-entries.js';
+import { acceptedOnly, awaitingReviewPart } from '../review/review-status.js';
 import type { PrescriptionRow } from './prescription-row.js';
 
-const COLUMNS = ['medicationName', 'strength', 'dosage', 'frequency', 'duration', 'quantity', 'refills', 'instructions', 'indication', 'overrideReason'] as const;
+const COLUMNS = ['medicationName', 'strength', 'dosage', 'frequency', 'duration', 'quantity', 'refills', 'instructions', 'indication', 'overrideReason', 'reviewStatus'] as const;
 
 /** The prescriptions table's one owner. Its events hold ids only: never the medication, the instructions or an override's reason. */
 @Injectable()
@@ -22,28 +23,30 @@ export class PrescriptionsRepository {
     this.table = new EntryTable(prisma, audit, noteEntryShape<PrescriptionRow>('prescription', delegate, COLUMNS));
   }
 
-  /** The prescriptions of these records written since `since`, newest first, as a part of a read composed elsewhere. */
+  /** The accepted prescriptions of these records written since `since`, newest first, as a part of a read composed elsewhere. */
   writtenSincePart(recordIds: IdsPart, since: Date): ReadPart<PrescriptionRow[]> {
     return {
       sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt" DESC, p."id" DESC), '[]'::jsonb)
-        FROM "prescriptions" p WHERE ${isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)} AND p."createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
+        FROM "prescriptions" p WHERE ${isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)} AND ${acceptedOnly('p')}
+          AND p."createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
       read: (json) => rowsFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
     };
   }
 
-  /** Every prescription of these records, as a part of a read composed elsewhere. */
+  /** Every accepted prescription of these records, as a part of a read composed elsewhere. */
   ofRecordsPart(recordIds: IdsPart): ReadPart<PrescriptionRow[]> {
     return {
-      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt", p."id"), '[]'::jsonb) FROM "prescriptions" p WHERE ${isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)})`,
+      sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt", p."id"), '[]'::jsonb) FROM "prescriptions" p
+        WHERE ${isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)} AND ${acceptedOnly('p')})`,
       read: (json) => rowsFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
     };
   }
 
-  /** The prescriptions of these records, one page in (createdAt, id) order and how many in all, as parts of a read composed elsewhere. */
+  /** The accepted prescriptions of these records, one page in (createdAt, id) order and how many in all, as parts of a read composed elsewhere. */
   ofRecordsListingParts(recordIds: IdsPart, after: InstantKey | undefined, take: number): ListingParts<PrescriptionRow> {
     return listingParts({
       from: Prisma.sql`"prescriptions" p`,
-      where: [isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)],
+      where: [isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds), acceptedOnly('p')],
       orderBy: [Prisma.sql`p."createdAt"`, Prisma.sql`p."id"`],
       after: after && [utcTimestamp(after[0]), Prisma.sql`${after[1]}::uuid`],
       take,
@@ -52,8 +55,13 @@ export class PrescriptionsRepository {
     });
   }
 
-  /** A prescription by its own id, whichever record it belongs to. */
+  /** An accepted prescription by its own id, whichever record it belongs to. */
   findPrescription(id: string): Promise<PrescriptionRow | null> {
-    return this.prisma.prescription.findUnique({ where: { id } });
+    return this.prisma.prescription.findUnique({ where: { id, reviewStatus: 'accepted' } });
+  }
+
+  /** How many of a record's prescriptions await review, as a part of a statement composed elsewhere (the signing). */
+  awaitingReviewPart(recordId: string): ReadPart<number> {
+    return awaitingReviewPart(Prisma.sql`"prescriptions"`, recordId);
   }
 }

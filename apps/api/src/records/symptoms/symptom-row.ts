@@ -8,6 +8,8 @@ export interface SymptomRow {
   duration: string | null;
   notes: string | null;
   isAIExtracted: boolean;
+  /** pending, accepted or rejected (review/review-status.ts); a CHECK in the database holds the words. */
+  reviewStatus: string;
   createdAt: Date;
 }
 

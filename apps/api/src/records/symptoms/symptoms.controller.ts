@@ -11,6 +11,13 @@ import { CreateSymptomDto, UpdateSymptomDto } from './dto/write-symptom.dto.js';
 import { SymptomsService } from './symptoms.service.js';
 
 const SIGNED = () => ApiConflictResponse({ type: ErrorResponseDto, description: 'The record is signed: its symptoms no longer change' });
+const SIGNED_OR_KEPT = () =>
+  ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'The record is signed (its symptoms no longer change), or the symptom was rejected in review (kept unchanged), or it awaits review (reject it instead of removing it)',
+  });
+const SIGNED_OR_DECIDED = () =>
+  ApiConflictResponse({ type: ErrorResponseDto, description: 'The record is signed, or the symptom is not awaiting review (already accepted or rejected, or typed by a person)' });
 
 @ApiTags('symptoms')
 @ApiSignedIn()
@@ -47,7 +54,7 @@ export class SymptomsController {
   @ApiOkResponse({ type: SymptomDto, headers: ETAG_HEADER })
   @ApiInvalidInput()
   @ApiAbsent('No such record, or no such symptom on it')
-  @SIGNED()
+  @SIGNED_OR_KEPT()
   @ApiIfMatch()
   correctSymptom(
     @UuidParam('recordId') recordId: string,
@@ -65,8 +72,40 @@ export class SymptomsController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiInvalidInput('recordId or symptomId is not a UUID')
   @ApiAbsent('No such record, or no such symptom on it')
-  @SIGNED()
+  @SIGNED_OR_KEPT()
   removeSymptom(@UuidParam('recordId') recordId: string, @UuidParam('symptomId') symptomId: string): Promise<void> {
     return this.symptoms.removeSymptom(recordId, symptomId);
+  }
+
+  @Post(':symptomId/accept')
+  @Access('POST /api/v1/records/{recordId}/symptoms/{symptomId}/accept')
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({
+    summary: 'Accept an AI-extracted symptom into the chart',
+    description: 'Only a symptom awaiting review (reviewStatus pending) on a draft record; it becomes accepted. Correct it first (PATCH) if it needs it.',
+  })
+  @ApiOkResponse({ type: SymptomDto, headers: ETAG_HEADER })
+  @ApiInvalidInput('recordId or symptomId is not a UUID')
+  @ApiAbsent('No such record, or no such symptom on it')
+  @SIGNED_OR_DECIDED()
+  acceptSymptom(@UuidParam('recordId') recordId: string, @UuidParam('symptomId') symptomId: string): Promise<SymptomDto> {
+    return this.symptoms.acceptSymptom(recordId, symptomId);
+  }
+
+  @Post(':symptomId/reject')
+  @Access('POST /api/v1/records/{recordId}/symptoms/{symptomId}/reject')
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(EtagHeader)
+  @ApiOperation({
+    summary: 'Reject an AI-extracted symptom',
+    description: 'Only a symptom awaiting review on a draft record. It is kept for the audit (reviewStatus rejected), and no longer shown in the record\'s list, the chart or FHIR.',
+  })
+  @ApiOkResponse({ type: SymptomDto, headers: ETAG_HEADER })
+  @ApiInvalidInput('recordId or symptomId is not a UUID')
+  @ApiAbsent('No such record, or no such symptom on it')
+  @SIGNED_OR_DECIDED()
+  rejectSymptom(@UuidParam('recordId') recordId: string, @UuidParam('symptomId') symptomId: string): Promise<SymptomDto> {
+    return this.symptoms.rejectSymptom(recordId, symptomId);
   }
 }

@@ -123,6 +123,10 @@ export function chartVisit(
   const completed = booking.status === 'completed';
   const isDraft = !completed || (anchor.getTime() - booking.end.getTime() < 2 * DAY && random.chance(0.5));
   const isAIGenerated = random.chance(0.2);
+  // What the AI scribe extracted waits for the clinician's review while the note is a draft (a
+  // newcomer finds pending items to accept or reject); a signed note has none left: its items were
+  // accepted before it was signed.
+  const reviewStatus = isAIGenerated && isDraft ? 'pending' : 'accepted';
   const openedAt = earliest(addMinutes(booking.start, random.int(2, 6)), anchor);
   const savedAt = completed ? earliest(addMinutes(booking.end, isDraft ? 0 : random.int(10, 240)), anchor) : latest(openedAt, addMinutes(anchor, -1));
 
@@ -151,6 +155,7 @@ export function chartVisit(
         instructions: written.instructions,
         indication: written.indication,
         isAIExtracted: isAIGenerated,
+        reviewStatus,
         createdAt: savedAt,
       });
     });
@@ -189,6 +194,7 @@ export function chartVisit(
       severity: random.int(template.severity[0], template.severity[1]),
       duration: index === 0 ? duration : random.pick(template.durations),
       isAIExtracted: isAIGenerated,
+      reviewStatus,
       createdAt: openedAt,
     })),
     prescriptions,

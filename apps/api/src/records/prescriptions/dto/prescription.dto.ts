@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaDto } from '../../../common/pagination.js';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../review/review-status.js';
 import type { PrescriptionRow } from '../prescription-row.js';
 
 const optional = (example?: string) => ({ type: String, nullable: true, ...(example && { example }) });
@@ -41,8 +42,14 @@ export class PrescriptionDto {
   @ApiProperty({ ...optional(), description: "Why it was prescribed although it matches one of the patient's allergies" })
   overrideReason!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Extracted by the AI scribe rather than typed' })
   isAIExtracted!: boolean;
+
+  @ApiProperty({
+    enum: REVIEW_STATUSES,
+    description: 'pending: extracted by the AI scribe, awaiting the clinician (accept or reject); accepted: on the chart (items typed by people are accepted from the start); rejected: kept for the audit, hidden from lists and the chart',
+  })
+  reviewStatus!: ReviewStatus;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
@@ -68,6 +75,7 @@ export function toPrescriptionDto(prescription: PrescriptionRow): PrescriptionDt
     indication: prescription.indication,
     overrideReason: prescription.overrideReason,
     isAIExtracted: prescription.isAIExtracted,
+    reviewStatus: prescription.reviewStatus as ReviewStatus,
     createdAt: prescription.createdAt.toISOString(),
   };
 }

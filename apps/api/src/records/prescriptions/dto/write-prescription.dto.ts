@@ -107,3 +107,10 @@ export class UpdatePrescriptionDto {
   @OptionalProse(1000)
   overrideReason?: string | null;
 }
+
+/** Accepting an AI-extracted prescription: the body is optional. */
+export class AcceptPrescriptionDto {
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000, description: OVERRIDE })
+  @OptionalProse(1000)
+  overrideReason?: string | null;
+}

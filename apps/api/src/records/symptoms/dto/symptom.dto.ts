@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaDto } from '../../../common/pagination.js';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../review/review-status.js';
 import type { SymptomRow } from '../symptom-row.js';
 
 export class SymptomDto {
@@ -27,6 +28,12 @@ export class SymptomDto {
   @ApiProperty({ description: 'Extracted by the transcription service rather than typed' })
   isAIExtracted!: boolean;
 
+  @ApiProperty({
+    enum: REVIEW_STATUSES,
+    description: 'pending: extracted by the AI scribe, awaiting the clinician (accept or reject); accepted: on the chart (items typed by people are accepted from the start); rejected: kept for the audit, hidden from lists and the chart',
+  })
+  reviewStatus!: ReviewStatus;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: string;
 }
@@ -46,6 +53,7 @@ export function toSymptomDto(symptom: SymptomRow): SymptomDto {
     duration: symptom.duration,
     notes: symptom.notes,
     isAIExtracted: symptom.isAIExtracted,
+    reviewStatus: symptom.reviewStatus as ReviewStatus,
     createdAt: symptom.createdAt.toISOString(),
   };
 }

@@ -9,7 +9,7 @@ export class DbModule {
     return {
       module: DbModule,
       providers: [{ provide: DB_OPTIONS, useValue: options }, PrismaService],
-      exports: [PrismaService],
+      exports: [PrismaService, DB_OPTIONS],
     };
   }
 }

@@ -17,6 +17,14 @@ export function currentAuditContext(): AuditRequestContext {
   return requestContext.getStore() ?? NO_REQUEST;
 }
 
+/**
+ * Work done for someone outside a request (a queued job): its events carry that context, as a
+ * request's would.
+ */
+export function runInAuditContext<T>(context: AuditRequestContext, work: () => Promise<T>): Promise<T> {
+  return requestContext.run(context, work);
+}
+
 /** Who sent the request and from where, as every event of it records them. */
 export function contextOfRequest(request: FastifyRequest): AuditRequestContext {
   const userAgent = request.headers['user-agent'];

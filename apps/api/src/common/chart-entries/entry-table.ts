@@ -109,6 +109,16 @@ export class EntryTable<Row extends EntryRow> {
     );
   }
 
+  /**
+   * Within the caller's transaction, which commits or rolls back this entry and its event with
+   * whatever else it writes (the scribe's draft and all its items, for one).
+   */
+  async createWithin(tx: AuditTransaction, data: object, change: EntryChange): Promise<Row> {
+    const created = await this.table(tx).create({ data });
+    await this.record(tx, 'create', created.id, change);
+    return created;
+  }
+
   /** Applies the changes only if the entry still reads as `current`; null (and nothing recorded) when it does not. */
   update(current: Row, changes: object, change: EntryChange): Promise<Row | null> {
     const asRead = Object.fromEntries(this.shape.versionColumns.map((column) => [column, current[column]]));

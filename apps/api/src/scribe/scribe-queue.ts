@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { createPool, DB_OPTIONS, type DbOptions } from '@clinic/db';
+import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { SCRIBE_QUEUE, type ScribeQueueMessage } from './scribe-job.js';
+import { ScribeJobsRepository } from './scribe-jobs.repository.js';
+import { ScribeRunner } from './scribe-runner.js';
+
+/** pg-boss's schema, installed by migration 20261202010200_create_job_queue (never by the API). */
+const QUEUE_SCHEMA = 'pgboss';
+/** How often an idle worker asks for a job (pg-boss 10 polls; it uses no LISTEN/NOTIFY). */
+const POLLING_SECONDS = 1;
+/** A job whose worker vanished (a killed process) is offered again after this long. */
+const EXPIRE_SECONDS = 15 * 60;
+/** How long closing waits for the job in hand before pg-boss hands it back for a retry. */
+const STOP_TIMEOUT_MS = 20_000;
+
+/**
+ * The scribe's job queue: pg-boss 10 on the application's own PostgreSQL, polling and advisory
+ * locks only. Every process sends; a process with SCRIBE_WORKER=inline (the API by default, or the
+ * worker of `nx run api:worker`) also works the queue, one job at a time. Jobs live in the
+ * database, so a job queued or running when a process stops is run when one starts again.
+ *
+ * Its pool is its own: one connection on the embedded PostgreSQL (PGlite interleaves the protocol
+ * of concurrent connections; one is safe), two on a server. On closing it stops taking jobs and
+ * waits for the one in hand (Nest's onModuleDestroy, before the database client closes).
+ */
+@Injectable()
+export class ScribeQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ScribeQueue.name);
+  private readonly pool: pg.Pool;
+  private readonly boss: PgBoss;
+  private started = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DB_OPTIONS) db: DbOptions,
+    private readonly jobs: ScribeJobsRepository,
+    private readonly runner: ScribeRunner,
+  ) {
+    const working = config.scribe.worker === 'inline';
+    this.pool = createPool({ ...db, poolSize: db.assumeRole ? 1 : 2 });
+    // An idle connection the server closed is the pool's to replace, not the process's to crash on.
+    this.pool.on('error', (error) => this.logger.warn(`job queue connection lost: ${error.message}`));
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => this.pool.query(text, values) },
+      schema: QUEUE_SCHEMA,
+      migrate: false,
+      schedule: false,
+      // Maintenance (expiring the jobs of a vanished worker, archiving) runs where jobs are worked.
+      supervise: working,
+    });
+    // pg-boss reports failed polls and maintenance as events; without a listener they would throw.
+    this.boss.on('error', (error) => this.logger.warn(`job queue: ${error.message}`));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    if (this.config.scribe.worker !== 'inline') return;
+    await this.boss.work<ScribeQueueMessage>(SCRIBE_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: POLLING_SECONDS }, async ([job]) => {
+      if (job) await this.runner.run(job.data.jobId, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+    });
+    // A job whose row committed but whose message never did (the process stopped in between) is
+    // sent again; a job already queued keeps its one message (same id).
+    for (const jobId of await this.jobs.unfinishedJobIds()) await this.send(jobId);
+  }
+
+  /** Queues the job's one message: its id is the job's, so sending twice queues it once. */
+  async send(jobId: string): Promise<void> {
+    const { retryLimit, retryDelaySeconds } = this.config.scribe;
+    await this.boss.send(SCRIBE_QUEUE, { jobId } satisfies ScribeQueueMessage, {
+      id: jobId,
+      retryLimit,
+      retryDelay: retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: EXPIRE_SECONDS,
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, close: false, timeout: STOP_TIMEOUT_MS });
+    await this.pool.end();
+  }
+}

@@ -19,7 +19,7 @@ export class ScribeJobDto {
   })
   status!: ScribeJobStatus;
 
-  @ApiProperty({ enum: SCRIBE_JOB_SOURCES, enumName: 'ScribeJobSource' })
+  @ApiProperty({ enum: SCRIBE_JOB_SOURCES, enumName: 'ScribeJobSource', example: 'transcript' })
   source!: ScribeJobSource;
 
   @ApiProperty({ type: String, nullable: true, description: 'Why a failed job failed', example: null })

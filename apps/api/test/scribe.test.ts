@@ -128,6 +128,10 @@ describe('the AI scribe', () => {
       assert.equal(prescriptions[0].medicationName, 'Amoxicillin');
       assert.equal(prescriptions[0].strength, '500 mg');
       assert.equal(prescriptions[0].isAIExtracted, true);
+      const prisma = team.accounts.prisma;
+      const pending = { medicalRecordId: record.id, isAIExtracted: true, reviewStatus: 'pending' };
+      assert.equal(await prisma.symptom.count({ where: pending }), 2, 'extracted symptoms await review');
+      assert.equal(await prisma.prescription.count({ where: pending }), 1, 'the extracted prescription awaits review');
 
       const { body: list } = await http().get(`/api/v1/appointments/${appointmentId}/scribe-jobs`).set(bearer(admin.accessToken)).expect(200);
       assert.deepEqual(list.map((j: { id: string }) => j.id), [job.id]);

@@ -9,7 +9,7 @@ import { SymptomsRepository } from './symptoms/symptoms.repository.js';
  * What the AI scribe writes into a visit's note: the draft record and the extracted symptoms and
  * prescriptions, each through the repository that owns its table, all within the one transaction
  * the scribe job hands over (which also marks the job ready). Every item is marked as extracted,
- * for the clinician to review; the events name ids only, never what was said.
+ * and pending review; the events name ids only, never what was said.
  */
 @Injectable()
 export class ScribeDrafts {
@@ -23,7 +23,8 @@ export class ScribeDrafts {
   async writeWithin(tx: AuditTransaction, visit: { id: string; patientId: string }, extraction: Extraction, source: Omit<ScribeDraft, 'note'>): Promise<string> {
     const record = await this.records.writeScribeDraftWithin(tx, visit, { note: extraction.note, ...source });
     const change = { patientId: visit.patientId };
-    const extracted = { medicalRecordId: record.id, isAIExtracted: true };
+    // Pending until a clinician accepts or rejects each (items people type are accepted from the start).
+    const extracted = { medicalRecordId: record.id, isAIExtracted: true, reviewStatus: 'pending' };
     for (const symptom of extraction.symptoms) await this.symptoms.table.createWithin(tx, { ...symptom, ...extracted }, change);
     for (const prescription of extraction.prescriptions) await this.prescriptions.table.createWithin(tx, { ...prescription, ...extracted }, change);
     return record.id;

@@ -362,13 +362,20 @@ describe('the AI scribe across processes and engines', () => {
     }
   });
 
-  it('llm: fails a job whose answer is malformed, with the reason; retries a rate-limited one', async () => {
+  it('llm: fails a job whose answer is malformed, with the reason; retries a rate-limited one; 422 for a recording without transcription', async () => {
     const team = await startClinicTeam({ SCRIBE_EXTRACTOR: 'llm', SCRIBE_LLM_BASE_URL: fake.baseUrl, SCRIBE_LLM_MODEL: 'test-model', SCRIBE_RETRY_DELAY_SECONDS: '1' });
     try {
       const http = team.api.http;
       const token = team.clinician.accessToken;
       const visits = new VisitFixture(team.accounts.prisma);
       const newVisit = async () => visits.visit(await visits.patient(), team.clinician.id);
+
+      // No transcription service in this configuration: a recording is refused, a transcript is not.
+      const unheard = await newVisit();
+      const refused = await http().post(scribePath(unheard)).set(bearer(token)).attach('audio', wav(), 'a.wav').expect(422);
+      assert.match(refused.body.message, /TRANSCRIPTION_BASE_URL/);
+      assert.match(refused.body.message, /send the transcript instead/);
+      assert.equal(await team.accounts.prisma.scribeJob.count({ where: { appointmentId: unheard } }), 0);
 
       fake.replyAlways(completed('{"note": this is not json'));
       const broken = (await http().post(scribePath(await newVisit())).set(bearer(token)).send({ transcript: TRANSCRIPT }).expect(202)).body;

@@ -300,6 +300,23 @@ describe('the AI scribe', () => {
   });
 
   describe('the runner', () => {
+    it('fails a job whose record was signed before its draft was ready, and adds nothing', async () => {
+      const appointmentId = await newVisit('completed');
+      await http().put(`/api/v1/appointments/${appointmentId}/record`).set(asClinician()).send({ diagnosis: 'Signed first' }).expect(200);
+      // A job already past the API's checks (queued straight into the table, no message: no worker takes it)...
+      const job = await team.accounts.prisma.scribeJob.create({ data: { appointmentId, source: 'transcript', transcript: TRANSCRIPT, createdById: clinician.id } });
+      // ...then the clinician signs before the job runs.
+      const { body: signed } = await http().post(`/api/v1/appointments/${appointmentId}/record/sign`).set(asClinician()).expect(200);
+      const { ScribeRunner } = await import('../src/scribe/scribe-runner.js');
+      await team.api.app.get(ScribeRunner).run(job.id, { retryCount: 0, retryLimit: 2 });
+      const { body: failed } = await http().get(`/api/v1/scribe-jobs/${job.id}`).set(asClinician()).expect(200);
+      assert.equal(failed.status, 'failed');
+      assert.match(failed.error, /signed before the draft was ready/);
+      const { body: record } = await http().get(`/api/v1/appointments/${appointmentId}/record`).set(asClinician()).expect(200);
+      assert.deepEqual(record, signed);
+      assert.deepEqual(await itemsOf(record.id), { symptoms: [], prescriptions: [] });
+    });
+
     it('never adds a draft twice for one job, however often the queue delivers it', async () => {
       const appointmentId = await newVisit();
       const job = await postTranscript(appointmentId);

@@ -41,7 +41,11 @@ export class ScribeQueue implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly runner: ScribeRunner,
   ) {
     const working = config.scribe.worker === 'inline';
-    this.pool = createPool({ ...db, poolSize: db.assumeRole ? 1 : 2 });
+    // On the embedded PostgreSQL (the one that needs assumeRole) every connection shares one
+    // session: pg-boss's takes no role of its own, so it never resets the role under another
+    // connection's feet; its statements run as whichever role the session has, both allowed.
+    const embedded = db.assumeRole !== undefined;
+    this.pool = createPool({ databaseUrl: db.databaseUrl, poolSize: embedded ? 1 : 2 });
     // An idle connection the server closed is the pool's to replace, not the process's to crash on.
     this.pool.on('error', (error) => this.logger.warn(`job queue connection lost: ${error.message}`));
     this.boss = new PgBoss({

@@ -14,6 +14,10 @@ const QUEUE_SCHEMA = 'pgboss';
 const POLLING_SECONDS = 1;
 /** A job whose worker vanished (a killed process) is offered again after this long. */
 const EXPIRE_SECONDS = 15 * 60;
+/** How often a worker makes sure every unfinished job has its message (see requeueUnfinished). */
+const REQUEUE_EVERY_MS = 60_000;
+/** How long a queue that could not start (the database away) waits before trying again. */
+const RESTART_AFTER_MS = 5_000;
 /** How long closing waits for the job in hand before pg-boss hands it back for a retry. */
 const STOP_TIMEOUT_MS = 20_000;
 
@@ -31,8 +35,13 @@ const STOP_TIMEOUT_MS = 20_000;
 export class ScribeQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ScribeQueue.name);
   private readonly pool: pg.Pool;
-  private readonly boss: PgBoss;
+  private boss: PgBoss;
   private started = false;
+  private closing = false;
+  private starting?: Promise<void>;
+  /** Ends the wait between two attempts to start, when closing. */
+  private wake?: () => void;
+  private requeueTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,7 +49,6 @@ export class ScribeQueue implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly jobs: ScribeJobsRepository,
     private readonly runner: ScribeRunner,
   ) {
-    const working = config.scribe.worker === 'inline';
     // On the embedded PostgreSQL (the one that needs assumeRole) every connection shares one
     // session: pg-boss's takes no role of its own, so it never resets the role under another
     // connection's feet; its statements run as whichever role the session has, both allowed.
@@ -48,28 +56,69 @@ export class ScribeQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.pool = createPool({ databaseUrl: db.databaseUrl, poolSize: embedded ? 1 : 2 });
     // An idle connection the server closed is the pool's to replace, not the process's to crash on.
     this.pool.on('error', (error) => this.logger.warn(`job queue connection lost: ${error.message}`));
-    this.boss = new PgBoss({
+    this.boss = this.newBoss();
+  }
+
+  private newBoss(): PgBoss {
+    const boss = new PgBoss({
       db: { executeSql: (text, values) => this.pool.query(text, values) },
       schema: QUEUE_SCHEMA,
       migrate: false,
       schedule: false,
       // Maintenance (expiring the jobs of a vanished worker, archiving) runs where jobs are worked.
-      supervise: working,
+      supervise: this.config.scribe.worker === 'inline',
     });
     // pg-boss reports failed polls and maintenance as events; without a listener they would throw.
-    this.boss.on('error', (error) => this.logger.warn(`job queue: ${error.message}`));
+    boss.on('error', (error) => this.logger.warn(`job queue: ${error.message}`));
+    return boss;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.boss.start();
-    this.started = true;
-    if (this.config.scribe.worker !== 'inline') return;
+  /**
+   * Not awaited: the API starts (and /health/ready reports the database) while the database is
+   * away or the queue's schema is not readable yet, and the queue starts once it can.
+   */
+  onApplicationBootstrap(): void {
+    this.starting = this.startWhenReachable();
+  }
+
+  private async startWhenReachable(): Promise<void> {
+    while (!this.closing) {
+      try {
+        await this.boss.start();
+        this.started = true;
+        break;
+      } catch (error) {
+        this.logger.warn(`job queue: cannot start yet (${error instanceof Error ? error.message : 'error'}); trying again in ${RESTART_AFTER_MS / 1000} s`);
+        // A PgBoss that failed to start cannot start again.
+        this.boss = this.newBoss();
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, RESTART_AFTER_MS);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+    if (!this.started || this.config.scribe.worker !== 'inline') return;
     await this.boss.work<ScribeQueueMessage>(SCRIBE_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: POLLING_SECONDS }, async ([job]) => {
       if (job) await this.runner.run(job.data.jobId, { retryCount: job.retryCount, retryLimit: job.retryLimit });
     });
-    // A job whose row committed but whose message never did (the process stopped in between) is
-    // sent again; a job already queued keeps its one message (same id).
-    for (const jobId of await this.jobs.unfinishedJobIds()) await this.send(jobId);
+    void this.requeueUnfinished();
+    this.requeueTimer = setInterval(() => void this.requeueUnfinished(), REQUEUE_EVERY_MS);
+    this.requeueTimer.unref();
+  }
+
+  /**
+   * A job whose row committed but whose message never did (the process stopped in between, the
+   * database went away) is sent again; a job already queued keeps its one message (same id).
+   */
+  private async requeueUnfinished(): Promise<void> {
+    try {
+      for (const jobId of await this.jobs.unfinishedJobIds()) await this.send(jobId);
+    } catch (error) {
+      this.logger.warn(`job queue: could not re-queue unfinished scribe jobs (${error instanceof Error ? error.name : 'error'}); trying again later`);
+    }
   }
 
   /** Queues the job's one message: its id is the job's, so sending twice queues it once. */
@@ -85,7 +134,16 @@ export class ScribeQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.started) await this.boss.stop({ graceful: true, wait: true, close: false, timeout: STOP_TIMEOUT_MS });
-    await this.pool.end();
+    this.closing = true;
+    this.wake?.();
+    await this.starting;
+    clearInterval(this.requeueTimer);
+    try {
+      if (this.started) await this.boss.stop({ graceful: true, wait: true, close: false, timeout: STOP_TIMEOUT_MS });
+      await this.pool.end();
+    } catch (error) {
+      // Closing goes on: a job in hand is offered again after it expires.
+      this.logger.warn(`job queue: did not stop cleanly (${error instanceof Error ? error.message : 'error'})`);
+    }
   }
 }

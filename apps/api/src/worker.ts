@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     { logger: new ConsoleLogger({ json: true, logLevels: config.logLevel === 'silent' ? [] : ['fatal', 'error', 'warn', 'log'] }) },
   );
   await app.init();
-  logger.log('Scribe worker started: taking jobs from the queue');
+  logger.log('Scribe worker started: it takes jobs from the queue once the database answers');
 
   const shutdown = async (signal: string) => {
     logger.log(`${signal}: finishing the job in hand, then stopping`);

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { bearer, type SignedInProvider } from './support/auth.js';
 import { type ClinicTeam, startClinicTeam } from './support/clinic-team.js';
 import { completed, FakeOpenAi, json, rateLimited, silence, transcribed, wav, webm } from './support/fake-openai.js';
+import { ConfigInvalid, loadConfig } from '../src/config/app-config.js';
 import { startAppOn } from './support/test-app.js';
 import { VisitFixture } from './support/visits.js';
 
@@ -414,3 +415,27 @@ describe('the AI scribe across processes and engines', () => {
     }
   });
 });
+
+describe('the AI scribe\'s configuration', () => {
+  const base = { NODE_ENV: 'test' };
+
+  it('defaults to the inline worker, the rules engine, local storage and no transcription', () => {
+    const { scribe } = loadConfig(base);
+    assert.equal(scribe.worker, 'inline');
+    assert.deepEqual(scribe.extractor, { kind: 'rules' });
+    assert.deepEqual(scribe.storage, { kind: 'local', directory: '.data/scribe-audio' });
+    assert.equal(scribe.transcription, undefined);
+    assert.equal(scribe.maxAudioBytes, 50 * 1024 * 1024);
+  });
+
+  it('refuses an llm extractor without its service, an s3 store without its bucket, and half a key pair', () => {
+    assert.throws(() => loadConfig({ ...base, SCRIBE_EXTRACTOR: 'llm' }), (error: unknown) => error instanceof ConfigInvalid && /SCRIBE_LLM_BASE_URL/.test(error.message));
+    assert.throws(() => loadConfig({ ...base, SCRIBE_STORAGE: 's3' }), (error: unknown) => error instanceof ConfigInvalid && /SCRIBE_S3_BUCKET/.test(error.message));
+    assert.throws(
+      () => loadConfig({ ...base, SCRIBE_STORAGE: 's3', SCRIBE_S3_BUCKET: 'b', SCRIBE_S3_ACCESS_KEY_ID: 'id' }),
+      (error: unknown) => error instanceof ConfigInvalid && /SCRIBE_S3_SECRET_ACCESS_KEY/.test(error.message),
+    );
+    assert.throws(() => loadConfig({ ...base, SCRIBE_WORKER: 'sometimes' }), ConfigInvalid);
+  });
+});
+

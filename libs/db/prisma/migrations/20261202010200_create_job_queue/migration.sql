@@ -9,6 +9,12 @@
 -- API refuses nothing by itself, so the pinned version in package.json and this schema move
 -- together. The queue's rows are no patient data: a job carries the scribe job's id only.
 
+-- `prisma migrate reset` (nx run db:migrate-reset, and the tests) empties only the public schema:
+-- a queue schema left from the history replayed belongs to this migration and is made anew. In a
+-- database that never ran this migration, `pgboss` is nobody else's: the API's queue is the only
+-- pg-boss the clinic's database holds.
+DROP SCHEMA IF EXISTS pgboss CASCADE;
+
 CREATE SCHEMA IF NOT EXISTS pgboss
   ;
 

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -36,6 +37,25 @@ function refuseDeepJson(app: NestFastifyApplication): void {
   });
 }
 
+/** The one route that takes an upload: the AI scribe's recording. */
+const UPLOAD_ROUTES = new Set([`/${API_PREFIX}/appointments/:id/scribe`]);
+
+/**
+ * Multipart bodies are read by the route that takes them (the scribe's recording, streamed to at
+ * most SCRIBE_MAX_AUDIO_BYTES), and refused (415) by every other route, which reads JSON only.
+ */
+async function acceptRecordings(app: NestFastifyApplication, config: ServingConfig): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: config.scribe.maxAudioBytes, files: 1, fields: 0, parts: 1 } });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preValidation', async (request, reply) => {
+      if (request.isMultipart() && !UPLOAD_ROUTES.has(request.routeOptions.url ?? '')) {
+        await reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: 'This route takes JSON only' });
+      }
+    });
+}
+
 export interface CreateAppOptions {
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream;
@@ -66,6 +86,7 @@ export async function assembleApp(config: ServingConfig, options: CreateAppOptio
   // Health probes and the FHIR API (its base, /fhir/R4, is FHIR's convention) live outside /api/v1.
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', `${FHIR_BASE_PATH.slice(1)}/*path`] });
   refuseDeepJson(app);
+  await acceptRecordings(app, config);
   setSecurityHeaders(app.getHttpAdapter().getInstance(), API_PREFIX);
   app.useGlobalPipes(new RefuseUnstorableText(), createValidationPipe());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });

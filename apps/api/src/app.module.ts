@@ -17,6 +17,7 @@ import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { RecordsModule } from './records/records.module.js';
+import { ScribeModule } from './scribe/scribe.module.js';
 import { VitalSignsModule } from './vitals/vital-signs.module.js';
 
 /** The configuration, with the database the API serves from settled (see bootstrap/database.ts). */
@@ -57,6 +58,7 @@ export class AppModule {
         AppointmentsModule,
         VitalSignsModule,
         RecordsModule,
+        ScribeModule,
         ChartModule,
         FhirModule,
       ],

@@ -69,6 +69,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{appointmentId}/record/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recording the visit's draft was written from
+         * @description Served with its own content type, never cached; each read is in the audit trail.
+         */
+        get: operations["ScribeController_readRecording"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appointments/{appointmentId}/record/sign": {
         parameters: {
             query?: never;
@@ -184,6 +204,43 @@ export interface paths {
          * @description Allowed only from scheduled; any other status answers 409 and changes nothing.
          */
         post: operations["AppointmentsController_markNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/scribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft the visit's record from its recording or transcript
+         * @description Queues a scribe job and answers at once (202, Location: the job). Send either multipart/form-data with one file field `audio` (WAV, MP3, M4A/MP4, WebM or Ogg, read from its first bytes; needs a transcription service) or JSON `{"transcript": "…"}`. The visit must be in progress or completed and its record unsigned. When the job is ready the record is a draft with isAIGenerated true, the transcript, the note fields nobody had written, and the extracted symptoms and prescriptions marked isAIExtracted for review.
+         */
+        post: operations["ScribeController_startJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/scribe-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit's scribe jobs, newest first */
+        get: operations["ScribeController_listJobs"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -762,6 +819,23 @@ export interface paths {
          * @description Only a symptom awaiting review on a draft record. It is kept for the audit (reviewStatus rejected), and no longer shown in the record's list, the chart or FHIR.
          */
         post: operations["SymptomsController_rejectSymptom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scribe-jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A scribe job: where it is on its way to a draft */
+        get: operations["ScribeController_getJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1913,6 +1987,42 @@ export interface components {
              */
             ahead: string[];
         };
+        ScribeJobDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            appointmentId: string;
+            /**
+             * Format: uuid
+             * @description The visit's record, once the job has written its draft
+             */
+            recordId: string | null;
+            /** @description queued, then transcribing (recordings only), extracting, and ready (the draft is written) or failed (the record is as it was; error says why) */
+            status: components["schemas"]["ScribeJobStatus"];
+            /** @example transcript */
+            source: components["schemas"]["ScribeJobSource"];
+            /**
+             * @description Why a failed job failed
+             * @example null
+             */
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it became ready or failed
+             */
+            finishedAt: string | null;
+        };
+        /** @enum {string} */
+        ScribeJobSource: "audio" | "transcript";
+        /**
+         * @description queued, then transcribing (recordings only), extracting, and ready (the draft is written) or failed (the record is as it was; error says why)
+         * @enum {string}
+         */
+        ScribeJobStatus: "queued" | "transcribing" | "extracting" | "ready" | "failed";
         SessionDto: {
             /** @description Send as Authorization: Bearer <accessToken>. A JWT (HS256) with sub, role, sep (session epoch), iat and exp */
             accessToken: string;
@@ -1932,6 +2042,19 @@ export interface components {
             email: string;
             /** Format: password */
             password: string;
+        };
+        StartScribeDto: {
+            /**
+             * @description application/json: the visit's transcript, transcribed on the device (up to 100,000 characters)
+             * @example Doctor: What brings you in today?
+             *     Patient: I have had a sore throat for three days.
+             */
+            transcript?: string;
+            /**
+             * Format: binary
+             * @description multipart/form-data: the recording (WAV, MP3, M4A/MP4, WebM or Ogg, read from its first bytes; at most SCRIBE_MAX_AUDIO_BYTES)
+             */
+            audio?: string;
         };
         SymptomDto: {
             /** Format: uuid */
@@ -2529,6 +2652,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "database_unavailable",
+                     *       "message": "The database is briefly unavailable: nothing was written; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ScribeController_readRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recording */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": string;
+                    "audio/mpeg": string;
+                    "audio/mp4": string;
+                    "audio/webm": string;
+                    "audio/ogg": string;
+                };
+            };
+            /** @description appointmentId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": components["schemas"]["ErrorResponseDto"];
+                    "audio/mpeg": components["schemas"]["ErrorResponseDto"];
+                    "audio/mp4": components["schemas"]["ErrorResponseDto"];
+                    "audio/webm": components["schemas"]["ErrorResponseDto"];
+                    "audio/ogg": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for clinician, admin providers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": components["schemas"]["ErrorResponseDto"];
+                    "audio/mpeg": components["schemas"]["ErrorResponseDto"];
+                    "audio/mp4": components["schemas"]["ErrorResponseDto"];
+                    "audio/webm": components["schemas"]["ErrorResponseDto"];
+                    "audio/ogg": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such appointment, or no recording for it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/wav": components["schemas"]["ErrorResponseDto"];
+                    "audio/mpeg": components["schemas"]["ErrorResponseDto"];
+                    "audio/mp4": components["schemas"]["ErrorResponseDto"];
+                    "audio/webm": components["schemas"]["ErrorResponseDto"];
+                    "audio/ogg": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
@@ -3152,6 +3368,201 @@ export interface operations {
             };
             /** @description The appointment is not in a status this move starts from */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "database_unavailable",
+                     *       "message": "The database is briefly unavailable: nothing was written; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ScribeController_startJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartScribeDto"];
+                "multipart/form-data": components["schemas"]["StartScribeDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description The path of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScribeJobDto"];
+                };
+            };
+            /** @description Invalid input: the errors list names each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for clinician, admin providers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such appointment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A job for this visit is still running, the record is signed, or the visit is not in progress or completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The recording is larger than SCRIBE_MAX_AUDIO_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The file is not a recording in a supported format, or the body is neither JSON nor multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A recording, but no transcription service is configured: send the transcript instead */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "database_unavailable",
+                     *       "message": "The database is briefly unavailable: nothing was written; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ScribeController_listJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScribeJobDto"][];
+                };
+            };
+            /** @description id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for clinician, admin providers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such appointment */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6851,6 +7262,82 @@ export interface operations {
             };
             /** @description The record is signed, or the symptom is not awaiting review (already accepted or rejected, or typed by a person) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is briefly unavailable. Nothing was written, so the same request is safe to send again after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "database_unavailable",
+                     *       "message": "The database is briefly unavailable: nothing was written; retry shortly"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ScribeController_getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScribeJobDto"];
+                };
+            };
+            /** @description jobId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for clinician, admin providers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such job */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

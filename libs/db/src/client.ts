@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { PoolConfig } from 'pg';
-import { PrismaPgAssumingRole } from './embedded/assumed-role.js';
+import pg, { type PoolConfig } from 'pg';
+import { PoolAssumingRole, PrismaPgAssumingRole } from './embedded/assumed-role.js';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export interface DbOptions {
@@ -58,4 +58,13 @@ export function adapterFor(options: DbOptions): PrismaPg {
  */
 export function createPrismaClient(options: DbOptions): PrismaClient {
   return new PrismaClient({ adapter: adapterFor(options) });
+}
+
+/**
+ * A plain pg pool of the same database and role, for a library that speaks SQL itself (pg-boss,
+ * the scribe's job queue). On the embedded PostgreSQL its connections take the role as Prisma's do.
+ */
+export function createPool(options: DbOptions): pg.Pool {
+  const config = { connectionString: options.databaseUrl, max: options.poolSize };
+  return options.assumeRole ? new PoolAssumingRole(config, options.assumeRole) : new pg.Pool(config);
 }

@@ -28,7 +28,7 @@ export class DbModule {
             }),
         },
       ],
-      exports: [PrismaService, ReadReplicas],
+      exports: [PrismaService, ReadReplicas, DB_OPTIONS],
     };
   }
 }

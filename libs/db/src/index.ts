@@ -1,6 +1,6 @@
 export * from './generated/prisma/client.js';
 export { DbModule } from './db.module.js';
-export { createPrismaClient, type DbOptions } from './client.js';
+export { createPool, createPrismaClient, type DbOptions } from './client.js';
 export { DB_OPTIONS, PrismaService } from './prisma.service.js';
 export { ReadReplicas, type ReplicaOptions, type ReplicaState, type ReplicaStatus, replicaName } from './read-replicas.js';
 export { type EmbeddedPostgres, type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded/embedded-postgres.js';

@@ -9,14 +9,24 @@ const CLIENT_ADDRESS_LENGTH = 64;
 // The request itself, not its context: the caller is known only once the guards have run, after
 // the hook that stores it, and most requests write no event at all, so the context is read off
 // the request when an event is written.
-const requestBeingServed = new AsyncLocalStorage<FastifyRequest>();
+// Work done outside a request (a queued job) keeps the context it was asked for instead.
+const requestBeingServed = new AsyncLocalStorage<{ request: FastifyRequest } | { context: AuditRequestContext }>();
 
 const NO_REQUEST: AuditRequestContext = { actorId: null, clientAddress: null, userAgent: null, requestId: null };
 
 /** The request being served, as the trail records it; no request (a job, a script) has no context. */
 export function currentAuditContext(): AuditRequestContext {
-  const request = requestBeingServed.getStore();
-  return request ? contextOfRequest(request) : NO_REQUEST;
+  const served = requestBeingServed.getStore();
+  if (!served) return NO_REQUEST;
+  return 'request' in served ? contextOfRequest(served.request) : served.context;
+}
+
+/**
+ * Work done for someone outside a request (a queued job): its events carry that context, as a
+ * request's would.
+ */
+export function runInAuditContext<T>(context: AuditRequestContext, work: () => Promise<T>): Promise<T> {
+  return requestBeingServed.run({ context }, work);
 }
 
 /** Who sent the request and from where, as every event of it records them. */
@@ -41,6 +51,6 @@ export function contextOfRequest(request: FastifyRequest): AuditRequestContext {
  */
 export function keepRequestForAudit(fastify: FastifyInstance): void {
   fastify.addHook('preHandler', (request, _reply, done) => {
-    requestBeingServed.run(request, done);
+    requestBeingServed.run({ request }, done);
   });
 }

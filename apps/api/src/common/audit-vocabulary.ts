@@ -34,6 +34,10 @@ export const AUDIT_RESOURCE_TYPES = [
   'record_prescriptions',
   /** The trail itself, read by an admin. */
   'audit_events',
+  /** A request to the AI scribe (resourceId: the job; a visit's list of them has none). */
+  'scribe_job',
+  /** A visit's recording, read back (resourceId: the record it became). */
+  'record_audio',
 ] as const;
 
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];

@@ -9,6 +9,10 @@ export enum DomainErrorCode {
   PasswordChangeRequired = 'password_change_required',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  /** A valid request the server cannot carry out as configured (a recording with no transcription service). */
+  NotProcessable = 'not_processable',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
   StaleWrite = 'stale_write',
   TooManyAttempts = 'too_many_attempts',
   DatabaseUnavailable = 'database_unavailable',

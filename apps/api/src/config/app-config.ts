@@ -39,6 +39,29 @@ export interface AppConfig {
   /** How long in-flight requests may run on after SIGTERM (see lifecycle/graceful-shutdown.ts). */
   shutdownGraceSeconds: number;
   auth: AuthConfig;
+  scribe: ScribeConfig;
+}
+
+/** An OpenAI-compatible provider the scribe calls (transcription, or the llm extractor). */
+export interface ScribeProviderConfig {
+  baseUrl: string;
+  model: string;
+  /** Secret: never logged. */
+  apiKey?: string;
+  timeoutMs: number;
+}
+
+/** The AI scribe (apps/api/src/scribe): who runs its jobs, where recordings go, which providers. */
+export interface ScribeConfig {
+  /** inline: this process runs jobs; off: it only queues them (a worker process runs them). */
+  worker: 'inline' | 'off';
+  maxAudioBytes: number;
+  storage: { kind: 'local'; directory: string } | { kind: 's3'; bucket: string; prefix: string; region: string; endpoint?: string; forcePathStyle: boolean; credentials?: { accessKeyId: string; secretAccessKey: string } };
+  /** Absent: recordings are refused (422), transcripts accepted. */
+  transcription?: ScribeProviderConfig;
+  extractor: { kind: 'rules' } | ({ kind: 'llm' } & ScribeProviderConfig);
+  retryLimit: number;
+  retryDelaySeconds: number;
 }
 
 /** Sign-in, tokens and the login throttle (see apps/api/src/auth). */
@@ -194,6 +217,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     listRateLimitPerMinute: read.read('LIST_RATE_LIMIT_PER_MINUTE'),
     shutdownGraceSeconds: read.read('SHUTDOWN_GRACE_SECONDS'),
     auth: readAuthConfig(read, environment),
+    scribe: readScribeConfig(read),
   };
   if ((environment === 'production' || environment === 'staging') && !databaseUrl) {
     read.problems.push(`DATABASE_URL is required when NODE_ENV=${environment}: the embedded PostgreSQL is for development and tests only`);
@@ -226,4 +250,50 @@ function readAuthConfig(read: EnvReader, environment: Environment): AuthConfig {
     read.problems.push(`REFRESH_TOKEN_IDLE_SECONDS (${auth.refreshTokenIdleSeconds}) must not exceed REFRESH_TOKEN_TTL_SECONDS (${auth.refreshTokenTtlSeconds})`);
   }
   return auth;
+}
+
+function readScribeConfig(read: EnvReader): ScribeConfig {
+  const storageKind = read.read('SCRIBE_STORAGE');
+  let storage: ScribeConfig['storage'];
+  if (storageKind === 's3') {
+    const bucket = read.read('SCRIBE_S3_BUCKET');
+    if (!bucket) read.problems.push('SCRIBE_S3_BUCKET is required when SCRIBE_STORAGE=s3');
+    const accessKeyId = read.read('SCRIBE_S3_ACCESS_KEY_ID');
+    const secretAccessKey = read.read('SCRIBE_S3_SECRET_ACCESS_KEY');
+    if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) read.problems.push('SCRIBE_S3_ACCESS_KEY_ID and SCRIBE_S3_SECRET_ACCESS_KEY are set together, or neither');
+    storage = {
+      kind: 's3',
+      bucket: bucket ?? '',
+      prefix: read.read('SCRIBE_S3_PREFIX'),
+      region: read.read('SCRIBE_S3_REGION'),
+      endpoint: read.read('SCRIBE_S3_ENDPOINT'),
+      forcePathStyle: read.read('SCRIBE_S3_FORCE_PATH_STYLE'),
+      credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    };
+  } else {
+    storage = { kind: 'local', directory: read.read('SCRIBE_STORAGE_DIR') };
+  }
+
+  const transcriptionUrl = read.read('TRANSCRIPTION_BASE_URL');
+  const transcription = transcriptionUrl
+    ? { baseUrl: transcriptionUrl, model: read.read('TRANSCRIPTION_MODEL'), apiKey: read.read('TRANSCRIPTION_API_KEY'), timeoutMs: read.read('TRANSCRIPTION_TIMEOUT_MS') }
+    : undefined;
+
+  let extractor: ScribeConfig['extractor'] = { kind: 'rules' };
+  if (read.read('SCRIBE_EXTRACTOR') === 'llm') {
+    const baseUrl = read.read('SCRIBE_LLM_BASE_URL');
+    const model = read.read('SCRIBE_LLM_MODEL');
+    if (!baseUrl || !model) read.problems.push('SCRIBE_LLM_BASE_URL and SCRIBE_LLM_MODEL are required when SCRIBE_EXTRACTOR=llm');
+    extractor = { kind: 'llm', baseUrl: baseUrl ?? '', model: model ?? '', apiKey: read.read('SCRIBE_LLM_API_KEY'), timeoutMs: read.read('SCRIBE_LLM_TIMEOUT_MS') };
+  }
+
+  return {
+    worker: read.read('SCRIBE_WORKER'),
+    maxAudioBytes: read.read('SCRIBE_MAX_AUDIO_BYTES'),
+    storage,
+    transcription,
+    extractor,
+    retryLimit: read.read('SCRIBE_RETRY_LIMIT'),
+    retryDelaySeconds: read.read('SCRIBE_RETRY_DELAY_SECONDS'),
+  };
 }

@@ -8,11 +8,12 @@ export const ENVIRONMENTS = ['development', 'test', 'staging', 'production'] as 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Who reads a variable: the API, or one of the tools around it. */
-export type VariableGroup = 'api' | 'sign-in' | 'migrations' | 'seeds' | 'backups';
+export type VariableGroup = 'api' | 'sign-in' | 'scribe' | 'migrations' | 'seeds' | 'backups';
 
 export const GROUP_TITLES: Record<VariableGroup, string> = {
   api: 'The API (apps/api)',
   'sign-in': 'Sign-in and sessions (apps/api/src/auth)',
+  scribe: 'The AI scribe (apps/api/src/scribe, libs/scribe)',
   migrations: 'Migrations (prisma.config.ts, tools/prisma-engine, tools/migrations)',
   seeds: 'Seeds (libs/db/prisma/seed.ts)',
   backups: 'Backups (nx run db:migrate:production, db:restore)',
@@ -191,6 +192,67 @@ export const VARIABLES = {
     max: 10,
     description:
       "How long one API process reuses a provider's authority (role, active, session epoch) read from the database; 0 reads it on every request. A deactivation or role change through another replica takes effect within this many seconds.",
+  },
+
+  SCRIBE_WORKER: {
+    group: 'scribe',
+    type: 'choice',
+    choices: ['inline', 'off'],
+    default: 'inline',
+    description: 'inline | off. inline: the API runs scribe jobs itself. off: it only queues them, for a worker process (nx run api:worker) on the same database.',
+  },
+  SCRIBE_MAX_AUDIO_BYTES: {
+    group: 'scribe',
+    type: 'integer',
+    default: 52_428_800,
+    min: 1_024,
+    max: 524_288_000,
+    description: 'Largest recording accepted by POST /appointments/:id/scribe; larger ones get 413.',
+  },
+  SCRIBE_STORAGE: { group: 'scribe', type: 'choice', choices: ['local', 's3'], default: 'local', description: 'local | s3: where recordings are kept (nothing in the API deletes one; retention is the operator\'s).' },
+  SCRIBE_STORAGE_DIR: { group: 'scribe', type: 'text', default: '.data/scribe-audio', description: 'SCRIBE_STORAGE=local: the directory of recordings (kept 0700, files 0600, named by job id).' },
+  SCRIBE_S3_BUCKET: { group: 'scribe', type: 'text', example: 'clinic-scribe-audio', description: 'SCRIBE_STORAGE=s3: the bucket (required then). Encryption at rest and lifecycle are the bucket\'s settings.' },
+  SCRIBE_S3_PREFIX: { group: 'scribe', type: 'text', default: 'scribe-audio/', description: 'SCRIBE_STORAGE=s3: the key prefix of recordings.' },
+  SCRIBE_S3_REGION: { group: 'scribe', type: 'text', default: 'us-east-1', description: "SCRIBE_STORAGE=s3: the bucket's region." },
+  SCRIBE_S3_ENDPOINT: { group: 'scribe', type: 'text', example: 'https://minio.clinic.example:9000', description: 'SCRIBE_STORAGE=s3: the endpoint of an S3-compatible service other than AWS.' },
+  SCRIBE_S3_FORCE_PATH_STYLE: { group: 'scribe', type: 'boolean', default: false, description: 'SCRIBE_STORAGE=s3: path-style bucket addressing, which MinIO and most self-hosted stores need.' },
+  SCRIBE_S3_ACCESS_KEY_ID: { group: 'scribe', type: 'text', secret: true, description: "SCRIBE_STORAGE=s3: the access key; unset, the AWS SDK's usual chain (environment, instance role)." },
+  SCRIBE_S3_SECRET_ACCESS_KEY: { group: 'scribe', type: 'text', secret: true, description: 'SCRIBE_STORAGE=s3: the secret of SCRIBE_S3_ACCESS_KEY_ID.' },
+  TRANSCRIPTION_BASE_URL: {
+    group: 'scribe',
+    type: 'text',
+    example: 'https://api.openai.com/v1',
+    description: 'An OpenAI-compatible transcription service (POST {url}/audio/transcriptions: OpenAI, or a self-hosted Whisper server). Unset: recordings are refused (422) and clients send transcripts.',
+  },
+  TRANSCRIPTION_MODEL: { group: 'scribe', type: 'text', default: 'whisper-1', description: 'The transcription model.' },
+  TRANSCRIPTION_API_KEY: { group: 'scribe', type: 'text', secret: true, description: 'Bearer key of the transcription service; self-hosted servers often need none.' },
+  TRANSCRIPTION_TIMEOUT_MS: { group: 'scribe', type: 'integer', default: 120_000, min: 1_000, max: 3_600_000, description: 'How long one transcription call may take before it counts as a (retried) timeout.' },
+  SCRIBE_EXTRACTOR: {
+    group: 'scribe',
+    type: 'choice',
+    choices: ['rules', 'llm'],
+    default: 'rules',
+    description: 'rules | llm. rules: offline and deterministic (libs/scribe). llm: an OpenAI-compatible chat-completions model (SCRIBE_LLM_*).',
+  },
+  SCRIBE_LLM_BASE_URL: { group: 'scribe', type: 'text', example: 'https://api.openai.com/v1', description: 'SCRIBE_EXTRACTOR=llm: the OpenAI-compatible service (POST {url}/chat/completions); required then.' },
+  SCRIBE_LLM_MODEL: { group: 'scribe', type: 'text', example: 'gpt-4o-mini', description: 'SCRIBE_EXTRACTOR=llm: the model, which must support JSON-schema structured outputs; required then.' },
+  SCRIBE_LLM_API_KEY: { group: 'scribe', type: 'text', secret: true, description: 'SCRIBE_EXTRACTOR=llm: bearer key of the service.' },
+  SCRIBE_LLM_TIMEOUT_MS: { group: 'scribe', type: 'integer', default: 120_000, min: 1_000, max: 3_600_000, description: 'SCRIBE_EXTRACTOR=llm: how long one call may take before it counts as a (retried) timeout.' },
+  SCRIBE_RETRY_LIMIT: {
+    group: 'scribe',
+    type: 'integer',
+    default: 5,
+    min: 0,
+    max: 20,
+    description: 'Retries of a job after a transient provider failure (timeout, 429, 5xx, network); permanent ones (4xx, unreadable audio) fail at once.',
+  },
+  SCRIBE_RETRY_DELAY_SECONDS: {
+    group: 'scribe',
+    type: 'integer',
+    default: 15,
+    min: 1,
+    max: 3_600,
+    description: 'The first retry waits this long; each further one about twice as long (exponential back-off).',
   },
 
   MIGRATION_DATABASE_URL: {

@@ -63,6 +63,9 @@ const VISIT_CLINICIANS: readonly ProviderRole[] = ['clinician'];
 const RECORD_READERS: readonly ProviderRole[] = ['clinician', 'admin'];
 const RECORD_WRITERS: readonly ProviderRole[] = ['clinician'];
 
+// The AI scribe's jobs: those who read notes may ask for a draft of one and follow it.
+const SCRIBE_USERS: readonly ProviderRole[] = ['clinician', 'admin'];
+
 // Everyone who works a chart reads it; only note readers see the notes in it (chart.service.ts):
 // staff get the chart without notes (never a note's text, an indication or an override reason).
 const CHART_VIEWERS: readonly ProviderRole[] = ['clinician', 'admin', 'staff'];
@@ -140,6 +143,14 @@ export const ACCESS_TABLE = {
   'PUT /api/v1/appointments/{appointmentId}/record': { allow: RECORD_WRITERS, audit: ofAppointment('medical_record', 'appointmentId') },
   'POST /api/v1/appointments/{appointmentId}/record/sign': { allow: RECORD_WRITERS, audit: ofAppointment('medical_record', 'appointmentId') },
   'POST /api/v1/appointments/{appointmentId}/record/amendments': { allow: RECORD_WRITERS, audit: ofAppointment('medical_record', 'appointmentId') },
+
+  // The AI scribe: clinicians and admins ask for a draft and follow its job (the contract);
+  // the draft is reviewed and signed by a clinician through the record routes above. The recording
+  // is read like the note it became.
+  'POST /api/v1/appointments/{id}/scribe': { allow: SCRIBE_USERS, audit: ofAppointment('scribe_job') },
+  'GET /api/v1/appointments/{id}/scribe-jobs': { allow: SCRIBE_USERS, audit: ofAppointment('scribe_job') },
+  'GET /api/v1/scribe-jobs/{jobId}': { allow: SCRIBE_USERS, audit: { resource: 'scribe_job', idParam: 'jobId' } },
+  'GET /api/v1/appointments/{appointmentId}/record/audio': { allow: RECORD_READERS, audit: ofAppointment('record_audio', 'appointmentId') },
 
   'GET /api/v1/records/{recordId}/symptoms': { allow: RECORD_READERS, enumerates: true, audit: ofRecord('record_symptoms', 'recordId') },
   'POST /api/v1/records/{recordId}/symptoms': { allow: RECORD_WRITERS, audit: ofRecord('symptom') },

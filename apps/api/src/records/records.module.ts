@@ -11,6 +11,7 @@ import { RecordsController } from './records.controller.js';
 import { RecordsRepository } from './records.repository.js';
 import { RecordsService } from './records.service.js';
 import { PendingReviews } from './review/pending-reviews.js';
+import { ScribeDrafts } from './scribe-drafts.js';
 import { SymptomsController } from './symptoms/symptoms.controller.js';
 import { SymptomsRepository } from './symptoms/symptoms.repository.js';
 import { SymptomsService } from './symptoms/symptoms.service.js';
@@ -24,8 +25,8 @@ import { SymptomsService } from './symptoms/symptoms.service.js';
 @Module({
   imports: [AuditModule, AppointmentsModule, PatientsModule],
   controllers: [RecordsController, SymptomsController, PrescriptionsController],
-  providers: [RecordsService, RecordsRepository, RecordNotes, PendingReviews, SymptomsService, SymptomsRepository, PrescriptionsService, PrescriptionsRepository],
-  exports: [RecordsService, PrescriptionsService, SymptomsService],
+  providers: [RecordsService, RecordsRepository, RecordNotes, PendingReviews, SymptomsService, SymptomsRepository, PrescriptionsService, PrescriptionsRepository, ScribeDrafts],
+  exports: [RecordsService, PrescriptionsService, SymptomsService, ScribeDrafts],
 })
 export class RecordsModule implements OnModuleInit {
   constructor(

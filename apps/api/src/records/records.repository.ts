@@ -3,8 +3,19 @@ import { Prisma, PrismaService } from '@clinic/db';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { type IdsPart, isOneOfIds, type ReadPart, rowFromJson, rowsFromJson } from '../common/read-parts.js';
 import type { AmendmentRow, MedicalRecordWithAmendments, NoteWithAmendments, RecordNotes, RecordSummary } from './medical-record.js';
+import type { AuditTransaction } from '../audit/audit.repository.js';
+import { RecordSigned } from './records.errors.js';
 
 const WITH_AMENDMENTS = { amendments: { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }] } };
+
+/** What the AI scribe writes into a visit's record (records/scribe-drafts.ts). */
+export interface ScribeDraft {
+  /** The fields an extractor fills; each only where the record has none yet. */
+  note: Pick<RecordNotes, 'chiefComplaint' | 'historyOfPresentIllness' | 'diagnosis' | 'treatmentPlan' | 'followUpInstructions'>;
+  transcript: string;
+  /** A recording's URL in this API; undefined keeps the record's. */
+  audioFileUrl?: string;
+}
 
 /** The audit trail's name for a visit note. */
 export const MEDICAL_RECORD = 'medical_record';
@@ -73,6 +84,10 @@ export class RecordsRepository {
 
   findRecord(recordId: string): Promise<RecordOfVisit | null> {
     return this.prisma.medicalRecord.findUnique({ where: { id: recordId }, select: { id: true, appointmentId: true, isDraft: true, signedAt: true, signedById: true } });
+  }
+
+  findRecordHeaderOfVisit(appointmentId: string): Promise<RecordOfVisit | null> {
+    return this.prisma.medicalRecord.findUnique({ where: { appointmentId }, select: { id: true, appointmentId: true, isDraft: true, signedAt: true, signedById: true } });
   }
 
   /** A record by its own id with its amendments (oldest first), without the transcript or audio. */
@@ -175,6 +190,32 @@ export class RecordsRepository {
       if (error instanceof SigningRolledBack) return { awaitingReview: error.waiting };
       throw error;
     }
+  }
+
+  /**
+   * The scribe's draft, within the caller's transaction (the job's, which also writes the items
+   * and marks the job ready): the visit's record is created as an AI draft, or the unsigned one
+   * is completed. Only the note fields nobody has written yet are filled; the transcript (and the
+   * recording's URL, for a recording) are the job's. The record's row is locked first, so a
+   * clinician's edit or signing in between waits or is seen. A signed record is refused.
+   */
+  async writeScribeDraftWithin(tx: AuditTransaction, visit: { id: string; patientId: string }, draft: ScribeDraft): Promise<{ id: string }> {
+    await tx.$queryRaw`SELECT "id" FROM "medical_records" WHERE "appointmentId" = ${visit.id}::uuid FOR UPDATE`;
+    const current = await tx.medicalRecord.findUnique({ where: { appointmentId: visit.id } });
+    const source = { transcript: draft.transcript, isAIGenerated: true, ...(draft.audioFileUrl !== undefined && { audioFileUrl: draft.audioFileUrl }) };
+    if (!current) {
+      const created = await tx.medicalRecord.create({ data: { appointmentId: visit.id, ...draft.note, ...source }, select: { id: true } });
+      await this.audit.recordWithin(tx, { action: 'create', resourceType: MEDICAL_RECORD, resourceId: created.id, patientId: visit.patientId });
+      return created;
+    }
+    if (current.signedAt !== null) throw new RecordSigned();
+    const filled: Partial<RecordNotes> = {};
+    for (const [field, value] of Object.entries(draft.note) as [keyof ScribeDraft['note'], string | null][]) {
+      if (value !== null && !current[field]?.trim()) filled[field] = value;
+    }
+    await tx.medicalRecord.update({ where: { id: current.id }, data: { ...filled, ...source } });
+    await this.audit.recordWithin(tx, { action: 'update', resourceType: MEDICAL_RECORD, resourceId: current.id, patientId: visit.patientId });
+    return { id: current.id };
   }
 
   /** The event names the amended record (the amendment is reached through it), never the reason or text. */

@@ -126,6 +126,11 @@ export class RecordsService {
     return this.records.findRecord(recordId);
   }
 
+  /** Unaudited: a visit's record's id and signature, for callers that record their own events (the scribe). */
+  findRecordHeaderOfVisit(appointmentId: string): Promise<RecordOfVisit | null> {
+    return this.records.findRecordHeaderOfVisit(appointmentId);
+  }
+
   /** Unaudited: a record by its id with its amendments (no transcript or audio), for callers that record their own events. */
   findNote(recordId: string): Promise<NoteWithAmendments | null> {
     return this.records.findNote(recordId);

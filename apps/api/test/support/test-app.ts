@@ -30,3 +30,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Cr
     },
   };
 }
+
+/** Another application over a database that already exists (a restart): closing it leaves the database. */
+export async function startAppOn(database: TestDatabase, env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<Omit<TestApp, 'database'>> {
+  const { databaseUrl, poolSize, assumeRole } = database.app;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(poolSize), ...env });
+  const app = await createApp({ ...config, databaseUrl, assumeDatabaseRole: assumeRole }, options);
+  return { app, http: () => supertest(app.getHttpServer()), close: () => app.close() };
+}

@@ -110,6 +110,16 @@ export class EntryTable<Row extends EntryRow> {
   }
 
   /**
+   * Within the caller's transaction, which commits or rolls back this entry and its event with
+   * whatever else it writes (the scribe's draft and all its items, for one).
+   */
+  async createWithin(tx: AuditTransaction, data: object, change: EntryChange): Promise<Row> {
+    const created = await this.table(tx).create({ data });
+    await this.record(tx, 'create', created.id, change);
+    return created;
+  }
+
+  /**
    * Applies the changes only if the entry still reads as `current`; null (and nothing recorded)
    * when it does not. The event's action is `update` unless the change is an act of its own (a
    * review's `accept` or `reject`).

@@ -20,7 +20,7 @@ import { workspaceRoot } from '../src/workspace.js';
 const root = workspaceRoot();
 const embedded = !testsUseServer();
 const onlyOnServer = (why: string): string | false => (embedded ? why : false);
-const GROUP = { concurrency: 1, timeout: 240_000 };
+const GROUP = { concurrency: 1, timeout: 600_000 };
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -265,7 +265,7 @@ describe('the AI scribe', () => {
     });
 
     it('retries a transcription that timed out or was rate-limited, and fails one the provider refuses, leaving the record as it was', async () => {
-      fake.reply(silence).reply(rateLimited).reply(transcribed(TRANSCRIPT));
+      fake.reply(silence()).reply(rateLimited).reply(transcribed(TRANSCRIPT));
       const retried = (await http().post(scribePath(await newVisit())).set(asClinician()).attach('audio', wav(), 'a.wav').expect(202)).body;
       assert.equal((await untilFinished(retried.id, http, 60_000)).status, 'ready');
 

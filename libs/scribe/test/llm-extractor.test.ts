@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { EXTRACTION_JSON_SCHEMA, type Extraction, LlmExtractor, PermanentProviderError, ProviderSettingsInvalid, TransientProviderError, TranscriptTooLong } from '../src/index.js';
-import { FakeProvider, json, silence } from './support/fake-provider.js';
+import { FakeProvider, json, silence } from '../src/testing/index.js';
 import { failure } from './support/failure.js';
 import { assertNothingLeaks } from './support/secrets.js';
 

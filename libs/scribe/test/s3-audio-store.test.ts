@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { AudioAlreadyStored, AudioIdInvalid, S3AudioStore } from '../src/index.js';
 import { ogg, wav } from './support/audio-headers.js';
-import { FakeProvider, type ReceivedRequest } from './support/fake-provider.js';
+import { FakeProvider, type ReceivedRequest } from '../src/testing/index.js';
 
 // The S3 store against a small S3-compatible server on 127.0.0.1 that speaks PutObject (with
 // If-None-Match) and GetObject in path style, as MinIO and most self-hosted stores do.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { detectAudioType, PermanentProviderError, TranscriptionClient, TransientProviderError } from '../src/index.js';
-import { FakeProvider, formOf, json, silence } from './support/fake-provider.js';
+import { FakeProvider, formOf, json, silence } from '../src/testing/index.js';
 import { failure } from './support/failure.js';
 import { assertNothingLeaks } from './support/secrets.js';
 import { wav } from './support/audio-headers.js';

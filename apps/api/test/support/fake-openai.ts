@@ -1,72 +1,9 @@
-// A small OpenAI-compatible server on 127.0.0.1 for the scribe's suites: transcription
-// (POST /v1/audio/transcriptions) and chat completions (POST /v1/chat/completions). Each test
-// queues how the next requests are answered, and reads back what was sent.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The OpenAI-compatible provider the scribe's suites answer from: the shared fake server of
+// @clinic/scribe/testing (transcription at POST /v1/audio/transcriptions, chat completions at
+// POST /v1/chat/completions), with the answers and the audio files these suites send.
+import { type Answer, json } from '@clinic/scribe/testing';
 
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-}
-
-export type Answer = (request: ReceivedRequest, response: ServerResponse) => void | Promise<void>;
-
-export class FakeOpenAi {
-  readonly received: ReceivedRequest[] = [];
-  readonly #answers: Answer[] = [];
-  #fallback: Answer = (_request, response) => json(response, 500, { error: { message: 'no answer queued', type: 'test_error' } });
-
-  private constructor(
-    private readonly server: Server,
-    readonly baseUrl: string,
-  ) {}
-
-  static async start(): Promise<FakeOpenAi> {
-    const built: { fake?: FakeOpenAi } = {};
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        void built.fake?.answer({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) }, response);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    built.fake = new FakeOpenAi(server, `http://127.0.0.1:${port}/v1`);
-    return built.fake;
-  }
-
-  /** How the next request is answered; requests beyond the queue get `replyAlways`, or a 500. */
-  reply(answer: Answer): this {
-    this.#answers.push(answer);
-    return this;
-  }
-
-  replyAlways(answer: Answer): this {
-    this.#fallback = answer;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async answer(request: ReceivedRequest, response: ServerResponse): Promise<void> {
-    this.received.push(request);
-    try {
-      await (this.#answers.shift() ?? this.#fallback)(request, response);
-    } catch {
-      if (!response.headersSent) response.writeHead(500).end();
-    }
-  }
-}
-
-export function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-}
+export { type Answer, FakeProvider as FakeOpenAi, json, type ReceivedRequest, silence } from '@clinic/scribe/testing';
 
 /** A transcription service's answer: `{ text }`. */
 export const transcribed =
@@ -87,8 +24,6 @@ export const completed =
 export const rateLimited: Answer = (_request, response) => json(response, 429, { error: { message: 'slow down', type: 'rate_limit', code: 'rate_limit_exceeded' } }, { 'retry-after': '1' });
 
 /** An answer that never comes: the client's timeout has to end the call. */
-export const silence: Answer = () => undefined;
-
 /** A complete PCM WAV file: 16 kHz mono 16-bit, `samples` of silence. */
 export function wav(samples = 160): Buffer {
   const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));

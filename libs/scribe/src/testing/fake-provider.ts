@@ -11,7 +11,7 @@ export interface ReceivedRequest {
   body: Buffer;
 }
 
-type Answer = (request: ReceivedRequest, response: ServerResponse) => unknown;
+export type Answer = (request: ReceivedRequest, response: ServerResponse) => unknown;
 
 export class FakeProvider {
   readonly received: ReceivedRequest[] = [];

@@ -13,7 +13,7 @@ import { DEVELOPMENT_PASSWORD, DEVELOPMENT_STAFF } from '@clinic/db/seed';
 import pg from 'pg';
 import { newPatientBody, readFixtures } from './fixtures.mjs';
 import { loadRound, residentMegabytes, sequentialPass, summarize, withPeakMemory } from './measure.mjs';
-import { freePort, startServer } from './processes.mjs';
+import { API_NODE_OPTIONS, freePort, startServer } from './processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values: options } = parseArgs({
@@ -124,7 +124,7 @@ const api = await startServer('API', path.join(here, '../dist/main.js'), {
   LOG_LEVEL: options['log-level'],
   LIST_RATE_LIMIT_PER_MINUTE: '100000',
   ACCESS_TOKEN_TTL_SECONDS: '3600',
-});
+}, API_NODE_OPTIONS);
 const bare = await startServer('bare', path.join(here, 'bare-server.mjs'), { ...shared, PORT: String(await freePort()) });
 const servers = [api, bare];
 const idleMegabytes = await residentMegabytes(api.pid);

@@ -28,13 +28,20 @@ async function answersReady(baseUrl) {
 }
 
 /**
- * Starts `node <script>` with `env` (PORT included) and resolves once GET /health/ready answers
- * 200, with the time from spawn to that answer: what an orchestrator waiting on readiness sees.
+ * Node's options for the API, as `nx run api:serve` and the Dockerfile start it: the heap limit
+ * that keeps V8 from growing the heap far past the working set (docs/operations.md, "Memory").
  */
-export async function startServer(name, script, env) {
+export const API_NODE_OPTIONS = ['--max-old-space-size=512'];
+
+/**
+ * Starts `node <nodeOptions> <script>` with `env` (PORT included) and resolves once GET
+ * /health/ready answers 200, with the time from spawn to that answer: what an orchestrator
+ * waiting on readiness sees.
+ */
+export async function startServer(name, script, env, nodeOptions = []) {
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeOptions, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   let exited = false;

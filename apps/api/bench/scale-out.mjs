@@ -12,7 +12,7 @@ import { createPrismaClient, deployMigrations } from '@clinic/db';
 import { DEVELOPMENT_PASSWORD, DEVELOPMENT_STAFF, seedDatabase } from '@clinic/db/seed';
 import pg from 'pg';
 import { loadRound } from './measure.mjs';
-import { freePort, startServer } from './processes.mjs';
+import { API_NODE_OPTIONS, freePort, startServer } from './processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values: options } = parseArgs({
@@ -86,7 +86,7 @@ try {
     ACCESS_TOKEN_TTL_SECONDS: '3600',
   };
   const start = async (label) => {
-    const server = await startServer(label, path.join(here, '../dist/main.js'), { ...shared, PORT: String(await freePort()) });
+    const server = await startServer(label, path.join(here, '../dist/main.js'), { ...shared, PORT: String(await freePort()) }, API_NODE_OPTIONS);
     servers.push(server);
     return server;
   };

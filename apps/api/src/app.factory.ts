@@ -14,9 +14,13 @@ import { describeApi } from './openapi/api-document.js';
 
 export const API_PREFIX = 'api/v1';
 
-/** The OpenAPI document of what is registered, served at /docs-json and drawn at /docs. */
+/**
+ * The OpenAPI document of what is registered, served at /docs-json and drawn at /docs. Described
+ * on the first request for it, not at start-up: walking every route's metadata takes about 150 ms
+ * the process need not spend before it is ready (and the document is then kept).
+ */
 function publishDocs(app: NestFastifyApplication): void {
-  SwaggerModule.setup('docs', app, describeApi(app), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => describeApi(app), { jsonDocumentUrl: 'docs-json' });
 }
 
 /**

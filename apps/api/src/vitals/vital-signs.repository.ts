@@ -46,10 +46,15 @@ export class VitalSignsRepository {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** The latest set among these visits, or null, as a part of a read composed elsewhere. */
+  /**
+   * The latest set among these visits, or null, as a part of a read composed elsewhere. The
+   * latest is chosen by its id first (index-only: appointmentId, recordedAt, id) and only that
+   * set is read: ordering whole rows made the JSON of every set of a long history, to keep one.
+   */
   latestOfVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord | null> {
     return {
-      sql: Prisma.sql`(SELECT to_jsonb(v) FROM "vital_signs" v WHERE ${isOneOfIds(Prisma.sql`v."appointmentId"`, visitIds)} ORDER BY v."recordedAt" DESC, v."id" DESC LIMIT 1)`,
+      sql: Prisma.sql`(SELECT to_jsonb(v) FROM "vital_signs" v WHERE v."id" = (SELECT latest."id" FROM "vital_signs" latest
+        WHERE ${isOneOfIds(Prisma.sql`latest."appointmentId"`, visitIds)} ORDER BY latest."recordedAt" DESC, latest."id" DESC LIMIT 1))`,
       read: (json) => (json === null ? null : readVitalSigns(json)),
     };
   }

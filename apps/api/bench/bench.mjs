@@ -31,6 +31,8 @@ const seconds = Number(options.seconds);
 const rounds = Number(options.rounds);
 const connections = Number(options.connections);
 const cases = new Set(options.cases.split(','));
+/** Requests of the one-client pass of the read and the chart. */
+const ONE_CLIENT_READS = 300;
 // Lists are throttled per provider (at most 100,000 a minute even when configured high): requests
 // rotate over the four development clinicians' tokens.
 const BENCH_ACCOUNTS = DEVELOPMENT_STAFF.filter((member) => member.role === 'clinician').map((member) => member.email);
@@ -162,6 +164,25 @@ try {
     report.singleClient.push({ kind, api: a, bare: b });
     const failures = a.failures + b.failures > 0 ? ` (failures: API ${a.failures}, bare ${b.failures})` : '';
     console.log(`| ${kind}${failures} | ${fmt(a.p50)} | ${fmt(a.p95)} | ${fmt(a.p99)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} |`);
+  }
+  if (cases.has('chart')) {
+    // The chart's latency beside a single read's, one request at a time: what a clinician opening
+    // a chart waits, apart from the queueing of the load rounds above.
+    const passes = [
+      ['read patient', fixtures.readPaths.slice(0, ONE_CLIENT_READS)],
+      ['chart (long history)', Array.from({ length: ONE_CLIENT_READS }, () => fixtures.chartPath)],
+    ];
+    console.log(`\n### Reads, one client, ${ONE_CLIENT_READS} requests each (ms)\n`);
+    console.log('| case | API p50 | p95 | p99 | bare p50 | p95 | p99 |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    for (const [kind, paths] of passes) {
+      const [a, b] = [await sequentialPass({ baseUrl: api.baseUrl, headers, paths }), await sequentialPass({ baseUrl: bare.baseUrl, headers, paths })];
+      report.singleClient.push({ kind, api: a, bare: b });
+      const failures = a.failures + b.failures > 0 ? ` (failures: API ${a.failures}, bare ${b.failures})` : '';
+      console.log(`| ${kind}${failures} | ${fmt(a.p50)} | ${fmt(a.p95)} | ${fmt(a.p99)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} |`);
+    }
+    const [read, chart] = report.singleClient.slice(-2);
+    console.log(`\nChart p95 ÷ read p95, one client: ${fmt(chart.api.p95 / read.api.p95, 2)} (API).`);
   }
   console.log(`\nLoad average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 } finally {

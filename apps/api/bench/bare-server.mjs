@@ -1,6 +1,7 @@
 // The benchmark's baseline: bare Fastify and pg, answering the benchmark's routes with the same
-// statements the API sends (statements.mjs, and the API's own search code), the same audit insert
-// before the answer, and the same HS256 access-token check. No Nest, no Prisma client, no
+// statements the API sends (statements.mjs, and the API's own search code), the same audit event
+// before the answer (written by the read's own statement for a read and a chart, as the API does),
+// and the same HS256 access-token check. No Nest, no Prisma client, no
 // validation pipe, no interceptors: what the API costs beyond this is the framework's.
 //   PORT=… DATABASE_URL=… JWT_SECRET=… node apps/api/bench/bare-server.mjs
 import { randomUUID } from 'node:crypto';
@@ -57,12 +58,17 @@ app.get('/health/ready', async () => {
   return { status: 'ok' };
 });
 
+/** The audit event's parameters, as the API binds them after a read's own. */
+function eventValues(request, actorId, event) {
+  return [actorId, event.action, event.resourceType, event.resourceId, event.patientId, [], request.ip, (request.headers['user-agent'] ?? '').slice(0, 512), randomUUID(), 'success'];
+}
+
 app.get('/api/v1/patients/:id', async (request, reply) => {
   const actorId = await callerOf(request, reply);
   if (!actorId) return reply;
-  const [patient] = rowsOf(await pool.query(sql.READ_PATIENT, [request.params.id, 1, 0]));
+  const id = request.params.id;
+  const [{ patient }] = rowsOf(await pool.query(sql.READ_PATIENT_RECORDED, [id, ...eventValues(request, actorId, { action: 'read', resourceType: 'patient', resourceId: id, patientId: id })]));
   if (!patient) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Patient not found' });
-  await audit(pool, request, actorId, { action: 'read', resourceType: 'patient', resourceId: patient.id, patientId: patient.id });
   return patient;
 });
 
@@ -90,23 +96,11 @@ app.get('/api/v1/patients/:id/chart', async (request, reply) => {
   const actorId = await callerOf(request, reply);
   if (!actorId) return reply;
   const id = request.params.id;
-  const [patient] = rowsOf(await pool.query(sql.READ_PATIENT, [id, 1, 0]));
-  if (!patient) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Patient not found' });
-  const since = new Date(Date.now() - 90 * 24 * 3600 * 1000);
-  const [allergies, activeConditions, recentAppointments, [latestVitals], recentPrescriptions] = await Promise.all([
-    pool.query(sql.CHART_ALLERGIES, [id, 0]).then(rowsOf),
-    pool.query(sql.CHART_CONDITIONS, [id, 'active', 0]).then(rowsOf),
-    pool.query(sql.CHART_VISITS, [id, 10, 0]).then(async (result) => {
-      const visits = result.rows;
-      if (visits.length === 0) return visits;
-      const records = rowsOf(await pool.query(sql.CHART_VISIT_RECORDS(visits.length), [...visits.map((visit) => visit.id), 0]));
-      return visits.map((visit) => ({ ...visit, record: records.find((record) => record.appointmentId === visit.id) ?? null }));
-    }),
-    pool.query(sql.CHART_LATEST_VITALS, [id, 1, 0]).then(rowsOf),
-    pool.query(sql.CHART_PRESCRIPTIONS, [since, id, 0]).then(rowsOf),
-  ]);
-  await audit(pool, request, actorId, { action: 'read', resourceType: 'chart', resourceId: id, patientId: id });
-  return { patient, allergies, activeConditions, recentAppointments, latestVitals: latestVitals ?? null, recentPrescriptions };
+  const since = new Date(Date.now() - 90 * 24 * 3600 * 1000).toISOString();
+  const parts = [id, id, id, ['active'], id, 10, id, 10, id, id, since];
+  const [chart] = rowsOf(await pool.query(sql.CHART_RECORDED, [...parts, ...eventValues(request, actorId, { action: 'read', resourceType: 'chart', resourceId: id, patientId: id })]));
+  if (!chart.patient) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Patient not found' });
+  return chart;
 });
 
 app.get('/api/v1/appointments', async (request, reply) => {

@@ -5,24 +5,41 @@
 
 const PATIENT_COLUMNS = `"public"."patients"."id", "public"."patients"."firstName", "public"."patients"."lastName", "public"."patients"."dateOfBirth", "public"."patients"."sex"::text, "public"."patients"."phone", "public"."patients"."email", "public"."patients"."address", "public"."patients"."emergencyContactName", "public"."patients"."emergencyContactPhone", "public"."patients"."emergencyContactRelationship", "public"."patients"."archivedAt", "public"."patients"."createdAt", "public"."patients"."updatedAt"`;
 
-export const READ_PATIENT = `SELECT ${PATIENT_COLUMNS} FROM "public"."patients" WHERE ("public"."patients"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`;
-
 export const INSERT_AUDIT_EVENT = `INSERT INTO "public"."audit_events" ("actorId","action","resourceType","resourceId","patientId","patientIds","clientAddress","userAgent","requestId","outcome") VALUES ($1,CAST($2::text AS "public"."AuditAction"),$3,$4,$5,$6,$7,$8,$9,CAST($10::text AS "public"."AuditOutcome")) RETURNING "public"."audit_events"."id"`;
 
 export const CREATE_PATIENT = `INSERT INTO "public"."patients" ("firstName","lastName","dateOfBirth","sex","phone","email","address","emergencyContactName","emergencyContactPhone","emergencyContactRelationship","createdAt","updatedAt") VALUES ($1,$2,$3,CAST($4::text AS "public"."Sex"),$5,$6,$7,$8,$9,$10,$11,$12) RETURNING ${PATIENT_COLUMNS}`;
 
 export const PROVIDER_DAY = `SELECT "public"."appointments"."id", "public"."appointments"."patientId", "public"."appointments"."providerId", "public"."appointments"."appointmentDate", "public"."appointments"."appointmentType"::text, "public"."appointments"."reasonForVisit", "public"."appointments"."durationMinutes", "public"."appointments"."status"::text, "public"."appointments"."createdAt", "public"."appointments"."updatedAt" FROM "public"."appointments" WHERE ("public"."appointments"."providerId" = $1 AND "public"."appointments"."appointmentDate" >= $2 AND "public"."appointments"."appointmentDate" < $3) ORDER BY "public"."appointments"."appointmentDate" ASC, "public"."appointments"."id" ASC LIMIT $4 OFFSET $5`;
 
-// The chart: the patient, then five statements at once, the visits' records after the visits.
-export const CHART_ALLERGIES = `SELECT "public"."allergies"."id", "public"."allergies"."patientId", "public"."allergies"."allergen", "public"."allergies"."reaction", "public"."allergies"."severity"::text, "public"."allergies"."onsetDate", "public"."allergies"."createdAt" FROM "public"."allergies" WHERE "public"."allergies"."patientId" = $1 ORDER BY "public"."allergies"."createdAt" ASC, "public"."allergies"."id" ASC OFFSET $2`;
+// The read and the chart: each one statement that selects and, in the same statement, writes the
+// audit event (a data-modifying CTE; apps/api/src/audit/audit.repository.ts).
+// Read: $1 the patient's id, then the event's ($2 actor … $11 outcome).
+export const READ_PATIENT_RECORDED = `
+  WITH "parts" AS MATERIALIZED (SELECT (SELECT to_jsonb(p) FROM "patients" p WHERE p."id" = $1::uuid) AS "patient"),
+  "recorded" AS (
+  INSERT INTO "audit_events" ("actorId", "action", "resourceType", "resourceId", "patientId", "patientIds", "clientAddress", "userAgent", "requestId", "outcome")
+  SELECT $2::uuid, $3::"AuditAction", $4, $5::uuid, $6::uuid,
+  $7::uuid[], $8, $9, $10,
+  (CASE WHEN "parts"."patient" IS NULL THEN 'failed' ELSE $11 END)::"AuditOutcome"
+  FROM "parts")
+  SELECT * FROM "parts"`;
 
-export const CHART_CONDITIONS = `SELECT "public"."chronic_conditions"."id", "public"."chronic_conditions"."patientId", "public"."chronic_conditions"."conditionName", "public"."chronic_conditions"."diagnosisDate", "public"."chronic_conditions"."status", "public"."chronic_conditions"."notes", "public"."chronic_conditions"."createdAt" FROM "public"."chronic_conditions" WHERE ("public"."chronic_conditions"."patientId" = $1 AND "public"."chronic_conditions"."status" = $2) ORDER BY "public"."chronic_conditions"."createdAt" ASC, "public"."chronic_conditions"."id" ASC OFFSET $3`;
-
-export const CHART_VISITS = `SELECT "public"."appointments"."id", "public"."appointments"."providerId", "public"."appointments"."appointmentDate", "public"."appointments"."appointmentType"::text, "public"."appointments"."status"::text, "public"."appointments"."reasonForVisit" FROM "public"."appointments" WHERE "public"."appointments"."patientId" = $1 ORDER BY "public"."appointments"."appointmentDate" DESC, "public"."appointments"."id" DESC LIMIT $2 OFFSET $3`;
-
-export const CHART_VISIT_RECORDS = (count) =>
-  `SELECT "public"."medical_records"."id", "public"."medical_records"."isDraft", "public"."medical_records"."signedAt", "public"."medical_records"."chiefComplaint", "public"."medical_records"."diagnosis", "public"."medical_records"."appointmentId" FROM "public"."medical_records" WHERE "public"."medical_records"."appointmentId" IN (${Array.from({ length: count }, (_, index) => `$${index + 1}`).join(',')}) OFFSET $${count + 1}`;
-
-export const CHART_LATEST_VITALS = `SELECT "public"."vital_signs"."id", "public"."vital_signs"."appointmentId", "public"."vital_signs"."bloodPressureSystolic", "public"."vital_signs"."bloodPressureDiastolic", "public"."vital_signs"."heartRate", "public"."vital_signs"."temperature", "public"."vital_signs"."respiratoryRate", "public"."vital_signs"."oxygenSaturation", "public"."vital_signs"."weight", "public"."vital_signs"."height", "public"."vital_signs"."bmi", "public"."vital_signs"."painLevel", "public"."vital_signs"."recordedAt" FROM "public"."vital_signs" LEFT JOIN "public"."appointments" AS "j0" ON ("j0"."id") = ("public"."vital_signs"."appointmentId") WHERE ("j0"."patientId" = $1 AND ("j0"."id" IS NOT NULL)) ORDER BY "public"."vital_signs"."recordedAt" DESC, "public"."vital_signs"."id" DESC LIMIT $2 OFFSET $3`;
-
-export const CHART_PRESCRIPTIONS = `SELECT "public"."prescriptions"."id", "public"."prescriptions"."medicalRecordId", "public"."prescriptions"."medicationName", "public"."prescriptions"."strength", "public"."prescriptions"."dosage", "public"."prescriptions"."frequency", "public"."prescriptions"."duration", "public"."prescriptions"."quantity", "public"."prescriptions"."refills", "public"."prescriptions"."instructions", "public"."prescriptions"."indication", "public"."prescriptions"."overrideReason", "public"."prescriptions"."isAIExtracted", "public"."prescriptions"."createdAt" FROM "public"."prescriptions" LEFT JOIN "public"."medical_records" AS "j0" ON ("j0"."id") = ("public"."prescriptions"."medicalRecordId") LEFT JOIN "public"."appointments" AS "j1" ON ("j1"."id") = ("j0"."appointmentId") WHERE ("public"."prescriptions"."createdAt" >= $1 AND ("j1"."patientId" = $2 AND ("j1"."id" IS NOT NULL) AND ("j0"."id" IS NOT NULL))) ORDER BY "public"."prescriptions"."createdAt" DESC, "public"."prescriptions"."id" DESC OFFSET $3`;
+// Chart: $1–$11 the parts (patient id, ['active'], 10 visits, the prescriptions' since), then the
+// event's ($12 actor … $21 outcome).
+export const CHART_RECORDED = `
+  WITH "parts" AS MATERIALIZED (SELECT (SELECT to_jsonb(p) FROM "patients" p WHERE p."id" = $1::uuid) AS "patient",(SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e."createdAt",e."id"), '[]'::jsonb)
+  FROM "allergies" e WHERE e."patientId" = $2::uuid) AS "allergies",(SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e."createdAt",e."id"), '[]'::jsonb)
+  FROM "chronic_conditions" e WHERE e."patientId" = $3::uuid AND e."status" = ANY($4::text[])) AS "activeConditions",(SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a."appointmentDate" DESC, a."id" DESC), '[]'::jsonb)
+  FROM (SELECT * FROM "appointments" WHERE "patientId" = $5::uuid ORDER BY "appointmentDate" DESC, "id" DESC LIMIT $6) a) AS "recentVisits",(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r."id", 'appointmentId', r."appointmentId", 'isDraft', r."isDraft",
+  'signedAt', r."signedAt", 'chiefComplaint', r."chiefComplaint", 'diagnosis', r."diagnosis")), '[]'::jsonb)
+  FROM "medical_records" r WHERE r."appointmentId" = ANY(ARRAY(SELECT "id" FROM "appointments" WHERE "patientId" = $7::uuid ORDER BY "appointmentDate" DESC, "id" DESC LIMIT $8))) AS "recentRecords",(SELECT to_jsonb(v) FROM "vital_signs" v WHERE v."id" = (SELECT latest."id" FROM "vital_signs" latest
+  WHERE latest."appointmentId" = ANY(ARRAY(SELECT "id" FROM "appointments" WHERE "patientId" = $9::uuid)) ORDER BY latest."recordedAt" DESC, latest."id" DESC LIMIT 1)) AS "latestVitals",(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt" DESC, p."id" DESC), '[]'::jsonb)
+  FROM "prescriptions" p WHERE p."medicalRecordId" = ANY(ARRAY(SELECT "id" FROM "medical_records" WHERE "appointmentId" = ANY(ARRAY(SELECT "id" FROM "appointments" WHERE "patientId" = $10::uuid)))) AND p."reviewStatus" = 'accepted'
+  AND p."createdAt" >= ($11::timestamptz AT TIME ZONE 'UTC')) AS "recentPrescriptions"),
+  "recorded" AS (
+  INSERT INTO "audit_events" ("actorId", "action", "resourceType", "resourceId", "patientId", "patientIds", "clientAddress", "userAgent", "requestId", "outcome")
+  SELECT $12::uuid, $13::"AuditAction", $14, $15::uuid, $16::uuid,
+  $17::uuid[], $18, $19, $20,
+  (CASE WHEN "parts"."patient" IS NULL THEN 'failed' ELSE $21 END)::"AuditOutcome"
+  FROM "parts")
+  SELECT * FROM "parts"`;

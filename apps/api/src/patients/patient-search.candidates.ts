@@ -4,7 +4,7 @@
 import { Prisma } from '@clinic/db';
 import { namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
 
-/** The names of one part that contain every one of `words`; at most `count` of them (NAMES_COUNTED means that many or more). */
+/** The names of one part that contain every one of `words`; at most `count` of them (NAMES_COUNTED last names means that many or more). */
 export interface NameSet {
   words: string[];
   count: number;
@@ -17,8 +17,10 @@ export interface NameSet {
 export interface NameBox {
   last?: NameSet;
   first?: NameSet;
-  /** At most how many patients carry one of the first names (from the survey; Infinity when not counted). */
+  /** About how many patients carry one of the first names (the survey's hint; Infinity when any first name will do). */
   firstNamePatients: number;
+  /** The same for the last names (the survey's hint, at least that many when the last names were too many to count). */
+  lastNamePatients: number;
 }
 
 export interface SearchPlan {
@@ -54,11 +56,15 @@ export function planSearch(words: readonly SearchWord[], names: ReadonlyMap<stri
   const driving = new Set(either.sort((a, b) => namesOf(a).lastNames + namesOf(a).firstNames - namesOf(b).lastNames - namesOf(b).firstNames).slice(0, DRIVING_WORDS));
   const testedWords = words.filter((word) => !names.has(word.text) || (word.place === 'either' && !driving.has(word)));
 
-  let boxes: NameBox[] = [{ firstNamePatients: Number.POSITIVE_INFINITY }];
+  let boxes: NameBox[] = [{ firstNamePatients: Number.POSITIVE_INFINITY, lastNamePatients: Number.POSITIVE_INFINITY }];
   for (const word of words) {
     if (testedWords.includes(word)) continue;
     const found = namesOf(word);
-    const inLast = (box: NameBox) => ({ ...box, last: narrowed(box.last, word.text, found.lastNames) });
+    const inLast = (box: NameBox) => ({
+      ...box,
+      last: narrowed(box.last, word.text, found.lastNames),
+      lastNamePatients: Math.min(box.lastNamePatients, found.lastNamePatients),
+    });
     const inFirst = (box: NameBox) => ({
       ...box,
       first: narrowed(box.first, word.text, found.firstNames),
@@ -168,12 +174,16 @@ function lastNamesInOrder(last: NameSet, anyFirstName: boolean, filters: Candida
 
 /** The first `take` candidates of one box, (lastName, firstName, id) in name order. */
 export function boxCandidates(box: NameBox, filters: CandidateFilters): BoxStatement {
-  const { last, first, firstNamePatients } = box;
+  const { last, first, firstNamePatients, lastNamePatients } = box;
   if (last && first && last.count * first.count <= NAME_PAIRS_LIMIT) return { statement: namePairs(last, first, filters), firstLastNamesOnly: false };
   if (first) {
-    // Gathering reads at most a page per first name, and never more than carry those names.
+    // Gathering reads at most a page per first name, and never more than carry those names. With
+    // last names too, each side reads at most its own patients: the first names' side when it holds
+    // fewer ("Smith, Iné": the Inés rather than every Smith).
     const gathered = last ? firstNamePatients : Math.min(first.count * filters.take, firstNamePatients);
-    if (gathered <= GATHER_LIMIT) return { statement: firstNameGroups(first, last, filters), firstLastNamesOnly: false };
+    if (gathered <= GATHER_LIMIT || (last && firstNamePatients < lastNamePatients)) {
+      return { statement: firstNameGroups(first, last, filters), firstLastNamesOnly: false };
+    }
   }
   const ordered = last ? lastNamesInOrder(last, !first, filters) : undefined;
   const ofNames = [

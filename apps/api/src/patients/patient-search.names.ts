@@ -1,7 +1,8 @@
-// Step one of a name search: how many first and last names contain each word typed, read from
-// patient_last_names and patient_first_names (migration 20261201062442_create_patient_search_names
-// says why). The names
-// themselves stay in the database: the next statement reads them again where it needs them.
+// Step one of a name search: how many first and last names contain each word typed, and how many
+// patients carry them, read from patient_last_names and patient_first_names alone (migrations
+// 20261201062442_create_patient_search_names and 20261202020000_add_patient_search_name_counts say
+// why). The names themselves stay in the database: the next statement reads them again where it
+// needs them.
 import { Prisma } from '@clinic/db';
 import type { PatientSearch } from './patient-record.js';
 
@@ -13,15 +14,21 @@ export interface SearchWord {
   place: WordPlace;
 }
 
-/** What the names table says about one word; counts stop at NAMES_COUNTED and the gather limit + 1. */
+/** What the names tables say about one word; last names are counted up to NAMES_COUNTED. */
 export interface WordNames {
   lastNames: number;
   firstNames: number;
-  /** Patients carrying one of the first names; Infinity when not counted. */
+  /** Patients carrying one of the last names counted (so at least that many when lastNames is NAMES_COUNTED). */
+  lastNamePatients: number;
+  /** Patients carrying one of the first names. */
   firstNamePatients: number;
 }
 
-/** Name counts matter only while small (pairs of names to read one by one, first names to gather). */
+/**
+ * Last-name counts matter only while small (pairs of names to read one by one): a two-letter word
+ * is in thousands of last names, and reading them all to count them would cost more than the search.
+ * First names are few (about 2,000 in a million patients) and are all counted.
+ */
 export const NAMES_COUNTED = 501;
 
 export function searchWords(search: PatientSearch): SearchWord[] {
@@ -56,28 +63,27 @@ export function namesContaining(part: 'first' | 'last', words: readonly string[]
   return Prisma.sql`SELECT n."name" FROM ${table} n WHERE ${Prisma.join(words.map(nameMatches), ' AND ')}`;
 }
 
-function counted(names: Prisma.Sql, limit: number): Prisma.Sql {
-  return Prisma.sql`(SELECT count(*)::int FROM (${names} LIMIT ${limit}) AS found)`;
+/** How many of a part's names contain `word` (at most `limit`), and how many patients carry those. */
+function tally(part: 'first' | 'last', word: string, limit?: number): Prisma.Sql {
+  const table = part === 'last' ? Prisma.sql`"patient_last_names"` : Prisma.sql`"patient_first_names"`;
+  const limited = limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
+  return Prisma.sql`
+    SELECT count(*)::int AS "names", coalesce(sum(found."patients"), 0)::int AS "patients"
+    FROM (SELECT n."patients" FROM ${table} n WHERE ${nameMatches(word)} ${limited}) AS found`;
 }
 
 /**
- * One statement for every word: how many last and first names contain it, and, when gathering
- * its first names' patients might exceed `gatherLimit` or another word combines with it, how many
- * patients carry them (read through patients_first_name_idx, stopping past gatherLimit).
- * Rows come back in the order of `words`.
+ * One statement for every word: how many last and first names contain it and how many patients
+ * carry them, from the counts the names tables keep (hints kept by the triggers, exact enough to
+ * choose a plan; they never decide an answer). It reads no patient. Rows come back in the order
+ * of `words`.
  */
-export function nameSurvey(words: readonly string[], options: { alwaysCount: boolean; gatherLimit: number; take: number }): Prisma.Sql {
+export function nameSurvey(words: readonly string[]): Prisma.Sql {
   const rows = words.map(
     (word, index) => Prisma.sql`
-    SELECT ${index}::int AS "word", last_names.found AS "lastNames", first_names.found AS "firstNames",
-           CASE WHEN ${options.alwaysCount} OR first_names.found * ${options.take} > ${options.gatherLimit} THEN (
-             SELECT count(*)::int FROM (
-               SELECT 1 FROM (${namesContaining('first', [word])}) AS first_name
-               CROSS JOIN LATERAL (SELECT 1 FROM "patients" p WHERE p."firstName" = first_name."name" LIMIT ${options.gatherLimit + 1}) AS carrier
-               LIMIT ${options.gatherLimit + 1}) AS carriers)
-           END AS "firstNamePatients"
-    FROM (SELECT ${counted(namesContaining('last', [word]), NAMES_COUNTED)} AS found) AS last_names,
-         (SELECT ${counted(namesContaining('first', [word]), NAMES_COUNTED)} AS found) AS first_names`,
+    SELECT ${index}::int AS "word", last_names."names" AS "lastNames", last_names."patients" AS "lastNamePatients",
+           first_names."names" AS "firstNames", first_names."patients" AS "firstNamePatients"
+    FROM (${tally('last', word, NAMES_COUNTED)}) AS last_names, (${tally('first', word)}) AS first_names`,
   );
   return Prisma.sql`SELECT * FROM (${Prisma.join(rows, ' UNION ALL ')}) AS survey ORDER BY "word"`;
 }
@@ -86,9 +92,10 @@ export interface SurveyRow {
   word: number;
   lastNames: number;
   firstNames: number;
-  firstNamePatients: number | null;
+  lastNamePatients: number;
+  firstNamePatients: number;
 }
 
 export function wordNamesOf(row: SurveyRow): WordNames {
-  return { lastNames: row.lastNames, firstNames: row.firstNames, firstNamePatients: row.firstNamePatients ?? Number.POSITIVE_INFINITY };
+  return { lastNames: row.lastNames, firstNames: row.firstNames, lastNamePatients: row.lastNamePatients, firstNamePatients: row.firstNamePatients };
 }

@@ -6,7 +6,7 @@
 // fetched: the steps before them only choose which rows to fetch, through indexes whose cost is
 // bounded, so they can make a search fast or slow but never change its answer.
 import { Prisma } from '@clinic/db';
-import { boxCandidates, type CandidateFilters, GATHER_LIMIT, planSearch } from './patient-search.candidates.js';
+import { boxCandidates, type CandidateFilters, planSearch } from './patient-search.candidates.js';
 import { containing, foldedLength, nameSurvey, searchWords, type SurveyRow, type WordNames, wordNamesOf } from './patient-search.names.js';
 import type { PatientRecord, PatientSearch } from './patient-record.js';
 
@@ -145,7 +145,7 @@ async function namePage(search: PatientSearch, database: SearchStatements): Prom
   const surveying =
     surveyed.length === 0
       ? Promise.resolve([])
-      : database.rows<SurveyRow>(nameSurvey(surveyed, { alwaysCount: surveyed.length > 1, gatherLimit: GATHER_LIMIT, take: search.take }));
+      : database.rows<SurveyRow>(nameSurvey(surveyed));
   if (words.every((word) => foldedLength(word.text) <= 2)) {
     // The survey runs meanwhile: when the short walk fills the page, it is not waited for.
     const page = await shortWordsPage(search, database).catch(async (error: unknown) => {

@@ -2,7 +2,7 @@
 // through btrees only (migrations 20261201062442 and 20261201062519 say why). Every statement here
 // reads a bounded number of index entries, whatever the data.
 import { Prisma } from '@clinic/db';
-import { namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
+import { containsAll, foldedLength, namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
 
 /** The names of one part that contain every one of `words`; at most `count` of them (NAMES_COUNTED last names means that many or more). */
 export interface NameSet {
@@ -158,16 +158,37 @@ function namePairs(last: NameSet, first: NameSet, filters: CandidateFilters): Pr
     ORDER BY 1, 2, 3 LIMIT ${filters.take}`;
 }
 
+/**
+ * Last names read in name order, index-only, through patient_last_names_name_folded_idx, before
+ * looking up every name that contains a two-letter word: the commonest ("ra", "an", in thousands of
+ * last names) have their first LAST_NAMES_AT_ONCE among the next few thousand names, cheaper to
+ * read (under a millisecond) than to find them all through the bigram index and sort them (3 ms
+ * and more for "ra", in 7,400 last names). On the 1M database this stretch is enough for 2 in 5
+ * two-letter words and almost no longer word (names cluster by their first letters), so longer
+ * words skip it.
+ */
+const LAST_NAMES_WALKED = 4096;
+
 // The last names to read in order: all of them, or, when any first name will do (so that every
-// last name gives at least one patient), the first LAST_NAMES_AT_ONCE from the cursor on. OFFSET 0
-// keeps the names found through their trigram index, then sorted, rather than read in name order
-// through the primary key, testing every name there is.
+// last name gives at least one patient), the first LAST_NAMES_AT_ONCE from the cursor on. Those
+// are the matching ones among the next LAST_NAMES_WALKED names in order when that stretch holds
+// enough of them; when it does not (the names cluster later: "zo"), every matching name is found
+// through its trigram index and sorted (OFFSET 0 keeps it so, rather than read in name order
+// through the primary key, testing every name there is). PostgreSQL runs the sub-select of the
+// ELSE branch only when the walk fell short.
 function lastNamesInOrder(last: NameSet, anyFirstName: boolean, filters: CandidateFilters): { names: Prisma.Sql; firstOnly: boolean } {
   const firstOnly = anyFirstName && !filters.everyLastName && last.count > LAST_NAMES_AT_ONCE;
-  if (!firstOnly) return { names: lastNames(last), firstOnly };
-  const fromCursor = filters.fromLastName === undefined ? Prisma.empty : Prisma.sql`WHERE found."name" >= ${filters.fromLastName}`;
+  if (!firstOnly) return { names: Prisma.sql`ARRAY(${lastNames(last)})`, firstOnly };
+  const from = (name: Prisma.Sql) => (filters.fromLastName === undefined ? Prisma.empty : Prisma.sql`WHERE ${name} >= ${filters.fromLastName}`);
+  const sorted = Prisma.sql`SELECT found."name" FROM (${lastNames(last)} OFFSET 0) AS found ${from(Prisma.sql`found."name"`)} ORDER BY found."name" LIMIT ${LAST_NAMES_AT_ONCE}`;
+  if (!last.words.every((word) => foldedLength(word) <= 2)) return { names: Prisma.sql`ARRAY(${sorted})`, firstOnly };
+  const walked = Prisma.sql`
+    SELECT walked."name" FROM (SELECT n."name", n."folded" FROM "patient_last_names" n ${from(Prisma.sql`n."name"`)} ORDER BY n."name" LIMIT ${LAST_NAMES_WALKED}) AS walked
+    WHERE ${containsAll(Prisma.sql`walked."folded"`, last.words)} ORDER BY walked."name" LIMIT ${LAST_NAMES_AT_ONCE}`;
   return {
-    names: Prisma.sql`SELECT found."name" FROM (${lastNames(last)} OFFSET 0) AS found ${fromCursor} ORDER BY found."name" LIMIT ${LAST_NAMES_AT_ONCE}`,
+    // (The cast makes the sub-select one array value: bare, ANY would compare each of its rows.)
+    names: Prisma.sql`CAST((SELECT CASE WHEN cardinality(first_names."found") = ${LAST_NAMES_AT_ONCE} THEN first_names."found" ELSE ARRAY(${sorted}) END
+      FROM (SELECT ARRAY(${walked}) AS "found") AS first_names) AS VARCHAR[])`,
     firstOnly,
   };
 }
@@ -187,7 +208,7 @@ export function boxCandidates(box: NameBox, filters: CandidateFilters): BoxState
   }
   const ordered = last ? lastNamesInOrder(last, !first, filters) : undefined;
   const ofNames = [
-    ...(ordered ? [Prisma.sql`p."lastName" = ANY (ARRAY(${ordered.names}))`] : []),
+    ...(ordered ? [Prisma.sql`p."lastName" = ANY (${ordered.names})`] : []),
     ...(first ? [isOneOf(Prisma.sql`p."firstName"`, firstNames(first))] : []),
   ];
   return { statement: nameOrderScan([...ofNames, ...filters.conditions], filters.take), firstLastNamesOnly: ordered?.firstOnly ?? false };

@@ -57,6 +57,14 @@ function nameMatches(word: string): Prisma.Sql {
   return Prisma.sql`search_bigrams(n."folded") @> search_bigrams(fold_for_search(${word})) AND ${like}`;
 }
 
+/** `folded` (a folded name) contains every one of `words`: the test itself, without an index. */
+export function containsAll(folded: Prisma.Sql, words: readonly string[]): Prisma.Sql {
+  return Prisma.join(
+    words.map((word) => Prisma.sql`${folded} LIKE fold_for_search(${containing(word)})`),
+    ' AND ',
+  );
+}
+
 /** The names of one part that contain every one of `words`, as a sub-select of "name". */
 export function namesContaining(part: 'first' | 'last', words: readonly string[]): Prisma.Sql {
   const table = part === 'last' ? Prisma.sql`"patient_last_names"` : Prisma.sql`"patient_first_names"`;

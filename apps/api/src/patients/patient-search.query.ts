@@ -124,16 +124,20 @@ const SHORT_WORDS_WALK = 400;
 /**
  * Words of one or two letters are mostly in a large share of names ("an", "ma"): the first page is
  * then within the first few hundred entries of the name order, cheaper to read (index-only) than
- * the thousands of names that contain them. Null when that stretch holds less than a page.
+ * the thousands of names that contain them. Null when that stretch holds less than a page, which
+ * the walk tells before any row is fetched (on the 1M database, 3 searches in 4: fetching their
+ * forty-odd rows for nothing cost more than the walk).
  */
 async function shortWordsPage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[] | null> {
   const all = new Set(searchWords(search).map((word) => word.text));
   const walked = Prisma.sql`
-    SELECT p."lastName", p."firstName", p."id"
-    FROM (SELECT p."lastName", p."firstName", p."id" FROM "patients" p ${where(pageConditions(search))}
-          ORDER BY p."lastName", p."firstName", p."id" LIMIT ${SHORT_WORDS_WALK}) AS p
-    ${where(wordTests(search, all))}
-    ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}`;
+    SELECT found."lastName", found."firstName", found."id"
+    FROM (SELECT p."lastName", p."firstName", p."id", count(*) OVER () AS "found"
+          FROM (SELECT p."lastName", p."firstName", p."id" FROM "patients" p ${where(pageConditions(search))}
+                ORDER BY p."lastName", p."firstName", p."id" LIMIT ${SHORT_WORDS_WALK}) AS p
+          ${where(wordTests(search, all))}
+          ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}) AS found
+    WHERE found."found" >= ${search.take}`;
   const rows = await database.rows<PatientRecord>(candidatesPage(search, [walked]));
   return rows.length === search.take ? rows : null;
 }

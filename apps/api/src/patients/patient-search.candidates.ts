@@ -186,9 +186,10 @@ function lastNamesInOrder(last: NameSet, anyFirstName: boolean, filters: Candida
     SELECT walked."name" FROM (SELECT n."name", n."folded" FROM "patient_last_names" n ${from(Prisma.sql`n."name"`)} ORDER BY n."name" LIMIT ${LAST_NAMES_WALKED}) AS walked
     WHERE ${containsAll(Prisma.sql`walked."folded"`, last.words)} ORDER BY walked."name" LIMIT ${LAST_NAMES_AT_ONCE}`;
   return {
-    // (The cast makes the sub-select one array value: bare, ANY would compare each of its rows.)
+    // (The cast makes the sub-select one array value: bare, ANY would compare each of its rows.
+    // OFFSET 0 keeps the walk one sub-select: merged, each mention of "found" would walk again.)
     names: Prisma.sql`CAST((SELECT CASE WHEN cardinality(first_names."found") = ${LAST_NAMES_AT_ONCE} THEN first_names."found" ELSE ARRAY(${sorted}) END
-      FROM (SELECT ARRAY(${walked}) AS "found") AS first_names) AS VARCHAR[])`,
+      FROM (SELECT ARRAY(${walked}) AS "found" OFFSET 0) AS first_names) AS VARCHAR[])`,
     firstOnly,
   };
 }

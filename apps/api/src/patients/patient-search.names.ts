@@ -1,6 +1,6 @@
 // Step one of a name search: how many first and last names contain each word typed, and how many
 // patients carry them, read from patient_last_names and patient_first_names alone (migrations
-// 20261201062442_create_patient_search_names and 20261202020000_add_patient_search_name_counts say
+// 20261201062442_create_patient_search_names and 20261202050100_add_patient_search_name_counts say
 // why). The names themselves stay in the database: the next statement reads them again where it
 // needs them.
 import { Prisma } from '@clinic/db';

@@ -1,4 +1,4 @@
--- Reverses 20261202020000_add_patient_search_name_counts: the counts go, the triggers keep the
+-- Reverses 20261202050100_add_patient_search_name_counts: the counts go, the triggers keep the
 -- names only, as 20261201062442_create_patient_search_names made them. No patient data is lost.
 -- The search code of this migration reads the counts: roll the API back first.
 

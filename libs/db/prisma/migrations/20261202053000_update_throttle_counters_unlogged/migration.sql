@@ -1,0 +1,17 @@
+-- The throttles' counters (sign-in and list, migration 20261201060401_create_throttle_counters)
+-- without write-ahead log. Every list request counts once before it is served, and each count
+-- committed like health data: a WAL flush, an fsync, per request, on top of the audit event's.
+-- On the 1M benchmark's disk that second flush was most of the API's slowest searches (a
+-- one-client p95 about twice the bare server's, which writes only the audit event).
+--
+-- What UNLOGGED gives up, and why it is acceptable here: after a crash (not a clean restart) the
+-- table comes back empty, and it is not copied to streaming replicas (a promoted replica starts
+-- empty too; the API reads and writes it on the primary only). Either way every window starts
+-- again: at worst an account locked out by failed sign-ins may try again sooner, once, after the
+-- database itself crashed. Nothing here is health data or part of the audit trail, which stays
+-- logged and flushed with every change.
+--
+-- SET UNLOGGED rewrites the table under an ACCESS EXCLUSIVE lock: it holds a few rows per signed-in
+-- provider (ended windows are cleaned up), milliseconds to copy; a throttle waiting for it waits
+-- no longer than the deploy's lock_timeout.
+ALTER TABLE "throttle_counters" SET UNLOGGED;

@@ -166,30 +166,24 @@ try {
   console.log(`\n### Search, one client, ${options['search-queries']} varied queries per kind (ms)\n`);
   console.log('| kind | API p50 | p95 | p99 | bare p50 | p95 | p99 |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
-  for (const [kind, paths] of Object.entries(fixtures.searches)) {
+  // One client: the paths one after another on each server, a row of the table, the figures kept.
+  const oneClientRow = async (kind, paths) => {
     const [a, b] = [await sequentialPass({ baseUrl: api.baseUrl, headers, paths }), await sequentialPass({ baseUrl: bare.baseUrl, headers, paths })];
     report.singleClient.push({ kind, api: a, bare: b });
     const failures = a.failures + b.failures > 0 ? ` (failures: API ${a.failures}, bare ${b.failures})` : '';
     console.log(`| ${kind}${failures} | ${fmt(a.p50)} | ${fmt(a.p95)} | ${fmt(a.p99)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} |`);
-  }
+    return a;
+  };
+  for (const [kind, paths] of Object.entries(fixtures.searches)) await oneClientRow(kind, paths);
   if (cases.has('chart')) {
     // The chart's latency beside a single read's, one request at a time: what a clinician opening
     // a chart waits, apart from the queueing of the load rounds above.
-    const passes = [
-      ['read patient', fixtures.readPaths.slice(0, ONE_CLIENT_READS)],
-      ['chart (long history)', Array.from({ length: ONE_CLIENT_READS }, () => fixtures.chartPath)],
-    ];
     console.log(`\n### Reads, one client, ${ONE_CLIENT_READS} requests each (ms)\n`);
     console.log('| case | API p50 | p95 | p99 | bare p50 | p95 | p99 |');
     console.log('|---|---:|---:|---:|---:|---:|---:|');
-    for (const [kind, paths] of passes) {
-      const [a, b] = [await sequentialPass({ baseUrl: api.baseUrl, headers, paths }), await sequentialPass({ baseUrl: bare.baseUrl, headers, paths })];
-      report.singleClient.push({ kind, api: a, bare: b });
-      const failures = a.failures + b.failures > 0 ? ` (failures: API ${a.failures}, bare ${b.failures})` : '';
-      console.log(`| ${kind}${failures} | ${fmt(a.p50)} | ${fmt(a.p95)} | ${fmt(a.p99)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} |`);
-    }
-    const [read, chart] = report.singleClient.slice(-2);
-    console.log(`\nChart p95 ÷ read p95, one client: ${fmt(chart.api.p95 / read.api.p95, 2)} (API).`);
+    const read = await oneClientRow('read patient', fixtures.readPaths.slice(0, ONE_CLIENT_READS));
+    const chart = await oneClientRow('chart (long history)', Array.from({ length: ONE_CLIENT_READS }, () => fixtures.chartPath));
+    console.log(`\nChart p95 ÷ read p95, one client: ${fmt(chart.p95 / read.p95, 2)} (API).`);
   }
   console.log(`\nLoad average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 } finally {

@@ -13,16 +13,23 @@ export const PROVIDER_DAY = `SELECT "public"."appointments"."id", "public"."appo
 
 // The read and the chart: each one statement that selects and, in the same statement, writes the
 // audit event (a data-modifying CTE; apps/api/src/audit/audit.repository.ts).
+
+/** The event's part of such a statement: its ten values are $<first> … $<first + 9>. */
+const recordedFrom = (first) => {
+  const [actor, action, type, resource, patient, patients, address, agent, request, outcome] = Array.from({ length: 10 }, (_, index) => `$${first + index}`);
+  return `  "recorded" AS (
+  INSERT INTO "audit_events" ("actorId", "action", "resourceType", "resourceId", "patientId", "patientIds", "clientAddress", "userAgent", "requestId", "outcome")
+  SELECT ${actor}::uuid, ${action}::"AuditAction", ${type}, ${resource}::uuid, ${patient}::uuid,
+  ${patients}::uuid[], ${address}, ${agent}, ${request},
+  (CASE WHEN "parts"."patient" IS NULL THEN 'failed' ELSE ${outcome} END)::"AuditOutcome"
+  FROM "parts")
+  SELECT * FROM "parts"`;
+};
+
 // Read: $1 the patient's id, then the event's ($2 actor … $11 outcome).
 export const READ_PATIENT_RECORDED = `
   WITH "parts" AS MATERIALIZED (SELECT (SELECT to_jsonb(p) FROM "patients" p WHERE p."id" = $1::uuid) AS "patient"),
-  "recorded" AS (
-  INSERT INTO "audit_events" ("actorId", "action", "resourceType", "resourceId", "patientId", "patientIds", "clientAddress", "userAgent", "requestId", "outcome")
-  SELECT $2::uuid, $3::"AuditAction", $4, $5::uuid, $6::uuid,
-  $7::uuid[], $8, $9, $10,
-  (CASE WHEN "parts"."patient" IS NULL THEN 'failed' ELSE $11 END)::"AuditOutcome"
-  FROM "parts")
-  SELECT * FROM "parts"`;
+${recordedFrom(2)}`;
 
 // Chart: $1–$11 the parts (patient id, ['active'], 10 visits, the prescriptions' since), then the
 // event's ($12 actor … $21 outcome).
@@ -36,10 +43,4 @@ export const CHART_RECORDED = `
   WHERE latest."appointmentId" = ANY(ARRAY(SELECT "id" FROM "appointments" WHERE "patientId" = $9::uuid)) ORDER BY latest."recordedAt" DESC, latest."id" DESC LIMIT 1)) AS "latestVitals",(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt" DESC, p."id" DESC), '[]'::jsonb)
   FROM "prescriptions" p WHERE p."medicalRecordId" = ANY(ARRAY(SELECT "id" FROM "medical_records" WHERE "appointmentId" = ANY(ARRAY(SELECT "id" FROM "appointments" WHERE "patientId" = $10::uuid)))) AND p."reviewStatus" = 'accepted'
   AND p."createdAt" >= ($11::timestamptz AT TIME ZONE 'UTC')) AS "recentPrescriptions"),
-  "recorded" AS (
-  INSERT INTO "audit_events" ("actorId", "action", "resourceType", "resourceId", "patientId", "patientIds", "clientAddress", "userAgent", "requestId", "outcome")
-  SELECT $12::uuid, $13::"AuditAction", $14, $15::uuid, $16::uuid,
-  $17::uuid[], $18, $19, $20,
-  (CASE WHEN "parts"."patient" IS NULL THEN 'failed' ELSE $21 END)::"AuditOutcome"
-  FROM "parts")
-  SELECT * FROM "parts"`;
+${recordedFrom(12)}`;

@@ -49,10 +49,15 @@ export function containing(word: string): string {
   return `%${word.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
 }
 
+/** `folded` (a folded name, or a name folded by the statement) contains `word`: the one test every step of a search makes. */
+export function foldedContains(folded: Prisma.Sql, word: string): Prisma.Sql {
+  return Prisma.sql`${folded} LIKE fold_for_search(${containing(word)})`;
+}
+
 // Three letters or more: the trigram index over "folded". Two letters give pg_trgm no trigram (it
 // would read its whole index), so they go through the bigram index, then the same LIKE.
 function nameMatches(word: string): Prisma.Sql {
-  const like = Prisma.sql`n."folded" LIKE fold_for_search(${containing(word)})`;
+  const like = foldedContains(Prisma.sql`n."folded"`, word);
   if (foldedLength(word) >= 3) return like;
   return Prisma.sql`search_bigrams(n."folded") @> search_bigrams(fold_for_search(${word})) AND ${like}`;
 }
@@ -60,20 +65,21 @@ function nameMatches(word: string): Prisma.Sql {
 /** `folded` (a folded name) contains every one of `words`: the test itself, without an index. */
 export function containsAll(folded: Prisma.Sql, words: readonly string[]): Prisma.Sql {
   return Prisma.join(
-    words.map((word) => Prisma.sql`${folded} LIKE fold_for_search(${containing(word)})`),
+    words.map((word) => foldedContains(folded, word)),
     ' AND ',
   );
 }
 
+const namesTable = (part: 'first' | 'last') => (part === 'last' ? Prisma.sql`"patient_last_names"` : Prisma.sql`"patient_first_names"`);
+
 /** The names of one part that contain every one of `words`, as a sub-select of "name". */
 export function namesContaining(part: 'first' | 'last', words: readonly string[]): Prisma.Sql {
-  const table = part === 'last' ? Prisma.sql`"patient_last_names"` : Prisma.sql`"patient_first_names"`;
-  return Prisma.sql`SELECT n."name" FROM ${table} n WHERE ${Prisma.join(words.map(nameMatches), ' AND ')}`;
+  return Prisma.sql`SELECT n."name" FROM ${namesTable(part)} n WHERE ${Prisma.join(words.map(nameMatches), ' AND ')}`;
 }
 
 /** How many of a part's names contain `word` (at most `limit`), and how many patients carry those. */
 function tally(part: 'first' | 'last', word: string, limit?: number): Prisma.Sql {
-  const table = part === 'last' ? Prisma.sql`"patient_last_names"` : Prisma.sql`"patient_first_names"`;
+  const table = namesTable(part);
   const limited = limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
   return Prisma.sql`
     SELECT count(*)::int AS "names", coalesce(sum(found."patients"), 0)::int AS "patients"

@@ -7,7 +7,7 @@
 // bounded, so they can make a search fast or slow but never change its answer.
 import { Prisma } from '@clinic/db';
 import { boxCandidates, type CandidateFilters, planSearch } from './patient-search.candidates.js';
-import { containing, foldedLength, nameSurvey, searchWords, type SurveyRow, type WordNames, wordNamesOf } from './patient-search.names.js';
+import { foldedContains, foldedLength, nameSurvey, searchWords, type SurveyRow, type WordNames, wordNamesOf } from './patient-search.names.js';
 import type { PatientRecord, PatientSearch } from './patient-record.js';
 
 /** Where the search's statements run. */
@@ -33,8 +33,6 @@ const FOLDED_AS_READ: FoldedNames = {
 const FOLDED_ONCE: FoldedNames = { full: Prisma.sql`folded."full"`, last: Prisma.sql`folded."last"`, first: Prisma.sql`folded."first"` };
 const FOLD_ONCE = Prisma.sql`CROSS JOIN LATERAL (SELECT ${FOLDED_AS_READ.full} AS "full", ${FOLDED_AS_READ.last} AS "last", ${FOLDED_AS_READ.first} AS "first" OFFSET 0) AS folded`;
 
-const contains = (name: Prisma.Sql, word: string) => Prisma.sql`${name} LIKE fold_for_search(${containing(word)})`;
-
 function pageConditions(search: PatientSearch): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (!search.includeArchived) conditions.push(Prisma.sql`p."archivedAt" IS NULL`);
@@ -58,9 +56,9 @@ function exactConditions(search: PatientSearch): Prisma.Sql[] {
 export function searchConditions(search: PatientSearch, folded: FoldedNames = FOLDED_AS_READ): Prisma.Sql[] {
   return [
     // A "Last, First" word is looked for in the whole name too, as it always was.
-    ...[...search.nameWords, ...search.lastNameWords, ...search.firstNameWords].map((word) => contains(folded.full, word)),
-    ...search.lastNameWords.map((word) => contains(folded.last, word)),
-    ...search.firstNameWords.map((word) => contains(folded.first, word)),
+    ...[...search.nameWords, ...search.lastNameWords, ...search.firstNameWords].map((word) => foldedContains(folded.full, word)),
+    ...search.lastNameWords.map((word) => foldedContains(folded.last, word)),
+    ...search.firstNameWords.map((word) => foldedContains(folded.first, word)),
     ...exactConditions(search),
     ...pageConditions(search),
   ];
@@ -112,9 +110,9 @@ function candidatesPage(search: PatientSearch, candidates: Prisma.Sql[]): Prisma
 /** Word tests a candidate row must pass before it is fetched (the words not found by name). */
 function wordTests(search: PatientSearch, tested: ReadonlySet<string>): Prisma.Sql[] {
   return [
-    ...search.nameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.full, word)),
-    ...search.lastNameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.last, word)),
-    ...search.firstNameWords.filter((word) => tested.has(word)).map((word) => contains(FOLDED_AS_READ.first, word)),
+    ...search.nameWords.filter((word) => tested.has(word)).map((word) => foldedContains(FOLDED_AS_READ.full, word)),
+    ...search.lastNameWords.filter((word) => tested.has(word)).map((word) => foldedContains(FOLDED_AS_READ.last, word)),
+    ...search.firstNameWords.filter((word) => tested.has(word)).map((word) => foldedContains(FOLDED_AS_READ.first, word)),
   ];
 }
 

@@ -10,12 +10,15 @@ import Fastify from 'fastify';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
 import { digitsOf, parseNameQuery } from '../dist/patients/patient-search.js';
+import { SurveyMemory } from '../dist/patients/patient-search.names.js';
 import { findPatientPage } from '../dist/patients/patient-search.query.js';
 import * as sql from './statements.mjs';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const key = new TextEncoder().encode(process.env.JWT_SECRET);
 const PAGE = 50;
+// The API's repository remembers recent words' name counts the same way.
+const surveys = new SurveyMemory();
 
 async function callerOf(request, reply) {
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -85,7 +88,7 @@ app.get('/api/v1/patients', async (request, reply) => {
       includeArchived: query.includeArchived === 'true',
       take: PAGE + 1,
     },
-    { rows: (statement) => pool.query(statement.text, statement.values).then(rowsOf) },
+    { rows: (statement) => pool.query(statement.text, statement.values).then(rowsOf), surveys },
   );
   const page = pageOf(rows, (row) => [row.lastName, row.firstName, row.id]);
   await audit(pool, request, actorId, { action: 'search', resourceType: 'patient', patientIds: page.data.map((row) => row.id) });

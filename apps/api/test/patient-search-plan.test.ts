@@ -11,6 +11,7 @@ import { createPrismaClient, Prisma, type PrismaClient } from '@clinic/db';
 import { createTestDatabase, type TestDatabase } from '@clinic/db/testing';
 import type { PatientSearch } from '../src/patients/patient-record.js';
 import { digitsOf, parseNameQuery } from '../src/patients/patient-search.js';
+import { SurveyMemory } from '../src/patients/patient-search.names.js';
 import { findPatientPage } from '../src/patients/patient-search.query.js';
 
 const PATIENTS = 60_000;
@@ -48,6 +49,8 @@ interface PlanNode {
 interface PatientsRead {
   rows: number;
   worst: string;
+  /** Every index the plan read. */
+  indexes: string[];
   /** The statement is the name survey (patient-search.names.ts), which reads the names tables only. */
   survey?: boolean;
 }
@@ -70,7 +73,7 @@ function patientsRead(plan: PlanNode): PatientsRead {
       worst = { rows: read, text: `${node['Node Type']}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}: ${read} rows read, ${removed} thrown away` };
     }
   }
-  return { rows, worst: worst.text };
+  return { rows, worst: worst.text, indexes: nodes.flatMap((node) => (node['Index Name'] ? [node['Index Name']] : [])) };
 }
 
 describe('patient search plans on a skewed register', () => {
@@ -91,9 +94,10 @@ describe('patient search plans on a skewed register', () => {
   });
 
   /** Runs the search, each of its statements under EXPLAIN ANALYZE; the rows each read from patients. */
-  async function searchReads(search: PatientSearch): Promise<{ found: number; reads: PatientsRead[] }> {
+  async function searchReads(search: PatientSearch, surveys?: SurveyMemory): Promise<{ found: number; reads: PatientsRead[] }> {
     const reads: PatientsRead[] = [];
     const rows = await findPatientPage(search, {
+      surveys,
       rows: async <T>(statement: Prisma.Sql) => {
         const [explained] = await prisma.$queryRaw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${statement}`);
         reads.push({ ...patientsRead(explained!['QUERY PLAN'][0].Plan), survey: statement.sql.includes(') AS survey ORDER BY') });
@@ -139,6 +143,60 @@ describe('patient search plans on a skewed register', () => {
       for (const survey of surveys) assert.equal(survey.rows, 0, `${kind}: the name survey read patients: ${survey.worst}`);
     });
   }
+
+  it('reads the last names holding a word of two or three letters from their pieces, in name order', async () => {
+    for (const q of ['sm', 'smi', 'ith', 'Smí']) {
+      const { found, reads } = await searchReads({ ...parseNameQuery(q), includeArchived: false, take: TAKE });
+      assert.equal(found, TAKE, q);
+      const page = reads.at(-1)!;
+      assert.ok(page.indexes.includes('patient_last_name_grams_pkey'), `${q}: the page read ${page.indexes.join(', ')}`);
+      assert.ok(!page.indexes.some((index) => index.startsWith('patient_last_names_')), `${q}: the page still looked last names up in ${page.indexes.join(', ')}`);
+    }
+  });
+
+  it('gives a new last name its pieces, and finds its patients by any of them', async () => {
+    const pieces = async (name: string) =>
+      (await prisma.$queryRawUnsafe<{ gram: string }[]>(`SELECT "gram" FROM "patient_last_name_grams" WHERE "name" = $1 ORDER BY 1`, name)).map((row) => row.gram);
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "patients" ("firstName", "lastName", "dateOfBirth", "sex", "phone", "emergencyContactName", "emergencyContactPhone", "updatedAt")
+       VALUES ('Omar', 'Vöxley', date '1980-01-01', 'other', '(001) 555-0101', 'Contact', '(001) 555-0000', now())`,
+    );
+    // Folded first: lower case, without the accent.
+    assert.deepEqual(await pieces('Vöxley'), ['ey', 'le', 'ley', 'ox', 'oxl', 'vo', 'vox', 'xl', 'xle'].sort());
+    for (const q of ['vo', 'xle', 'ey']) {
+      const search = { ...parseNameQuery(q), includeArchived: false, take: 200_000 };
+      const rows = await findPatientPage(search, { rows: (statement) => prisma.$queryRaw(statement) });
+      assert.ok(rows.some((row) => (row as { lastName: string }).lastName === 'Vöxley'), `"${q}" finds Omar Vöxley`);
+    }
+  });
+
+  it('remembers recent words\' name counts, and a remembered "none" never hides a patient registered since', async () => {
+    const surveys = new SurveyMemory();
+    const search = { ...parseNameQuery('qzu'), includeArchived: false, take: TAKE };
+    const first = await searchReads(search, surveys);
+    assert.equal(first.found, 0);
+    assert.equal(first.reads.filter((read) => read.survey).length, 1, 'the first search counts the word');
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "patients" ("firstName", "lastName", "dateOfBirth", "sex", "phone", "emergencyContactName", "emergencyContactPhone", "updatedAt")
+       VALUES ('Qzuna', 'Walker', date '1980-01-01', 'other', '(001) 555-0101', 'Contact', '(001) 555-0000', now())`,
+    );
+    const again = await searchReads(search, surveys);
+    assert.equal(again.reads.filter((read) => read.survey).length, 0, 'the second search remembers the count');
+    assert.equal(again.found, 1, 'the patient registered since is found');
+  });
+
+  it('forgets a remembered count after its minute, and the oldest word first when full', () => {
+    let now = 0;
+    const surveys = new SurveyMemory(2, 60_000, () => now);
+    const counts = { foldedLetters: 2, lastNames: 1, firstNames: 0, lastNamePatients: 3, firstNamePatients: 0 };
+    surveys.keep('ab', counts);
+    surveys.keep('cd', counts);
+    assert.deepEqual(surveys.recall('ab'), { ...counts, remembered: true });
+    surveys.keep('ef', counts);
+    assert.equal(surveys.recall('ab'), undefined, 'the oldest word went');
+    now = 60_000;
+    assert.equal(surveys.recall('ef'), undefined, 'a minute later, forgotten');
+  });
 
   it('keeps how many patients carry each name as patients are registered, renamed and removed', async () => {
     const carriers = async (table: 'patient_last_names' | 'patient_first_names', name: string) => {

@@ -2,12 +2,14 @@
 // through btrees only (migrations 20261201062442 and 20261201062519 say why). Every statement here
 // reads a bounded number of index entries, whatever the data.
 import { Prisma } from '@clinic/db';
-import { containsAll, foldedLength, namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
+import { containsAll, foldedLength, isOnePiece, lastNamesWithPiece, namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
 
 /** The names of one part that contain every one of `words`; at most `count` of them (NAMES_COUNTED last names means that many or more). */
 export interface NameSet {
   words: string[];
   count: number;
+  /** The one word, when it isOnePiece: the last names are then read from their pieces. */
+  piece?: string;
 }
 
 /**
@@ -41,14 +43,16 @@ export const GATHER_LIMIT = 3000;
  */
 const NAME_PAIRS_LIMIT = 500;
 
-function narrowed(set: NameSet | undefined, word: string, count: number): NameSet {
-  return set ? { words: [...set.words, word], count: Math.min(set.count, count) } : { words: [word], count };
+function narrowed(set: NameSet | undefined, word: string, found: WordNames, count: number): NameSet {
+  if (set) return { words: [...set.words, word], count: Math.min(set.count, count) };
+  return { words: [word], count, ...(isOnePiece(found.foldedLetters) && { piece: word }) };
 }
 
 /**
  * The boxes whose union holds every match: a row matches "w1 w2" when, for each word, its last
  * name or its first name contains it, so each way of placing the words gives one box. A word no
- * name contains empties the boxes it is placed in.
+ * name contains empties the boxes it is placed in, when this search counted it: a remembered zero
+ * (SurveyMemory) keeps the box, whose statement then looks the names up again (an index probe).
  */
 export function planSearch(words: readonly SearchWord[], names: ReadonlyMap<string, WordNames>): SearchPlan {
   const either = words.filter((word) => word.place === 'either' && names.has(word.text));
@@ -62,16 +66,18 @@ export function planSearch(words: readonly SearchWord[], names: ReadonlyMap<stri
     const found = namesOf(word);
     const inLast = (box: NameBox) => ({
       ...box,
-      last: narrowed(box.last, word.text, found.lastNames),
+      last: narrowed(box.last, word.text, found, found.lastNames),
       lastNamePatients: Math.min(box.lastNamePatients, found.lastNamePatients),
     });
     const inFirst = (box: NameBox) => ({
       ...box,
-      first: narrowed(box.first, word.text, found.firstNames),
+      first: narrowed(box.first, word.text, found, found.firstNames),
       firstNamePatients: Math.min(box.firstNamePatients, found.firstNamePatients),
     });
     const placed = word.place === 'last' ? [inLast] : word.place === 'first' ? [inFirst] : [inLast, inFirst];
-    boxes = boxes.flatMap((box) => placed.map((place) => place(box))).filter((box) => box.last?.count !== 0 && box.first?.count !== 0);
+    // Counted now, and none: the boxes that place the word in that part hold nobody.
+    const noneIn = (set: NameSet | undefined, count: number) => count === 0 && !found.remembered && set?.words.includes(word.text) === true;
+    boxes = boxes.flatMap((box) => placed.map((place) => place(box))).filter((box) => !noneIn(box.last, found.lastNames) && !noneIn(box.first, found.firstNames));
   }
   return { boxes, testedWords };
 }
@@ -104,7 +110,7 @@ const LAST_NAMES_AT_ONCE = 128;
 const and = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`AND ${Prisma.join(conditions, ' AND ')}` : Prisma.empty);
 const where = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty);
 
-const lastNames = (set: NameSet) => namesContaining('last', set.words);
+const lastNames = (set: NameSet) => (set.piece === undefined ? namesContaining('last', set.words) : lastNamesWithPiece(set.piece));
 const firstNames = (set: NameSet) => namesContaining('first', set.words);
 
 // The names as a list computed once, before the rows are read: as a plain sub-select in a join,
@@ -179,6 +185,9 @@ const LAST_NAMES_WALKED = 4096;
 function lastNamesInOrder(last: NameSet, anyFirstName: boolean, filters: CandidateFilters): { names: Prisma.Sql; firstOnly: boolean } {
   const firstOnly = anyFirstName && !filters.everyLastName && last.count > LAST_NAMES_AT_ONCE;
   if (!firstOnly) return { names: Prisma.sql`ARRAY(${lastNames(last)})`, firstOnly };
+  if (last.piece !== undefined) {
+    return { names: Prisma.sql`ARRAY(${lastNamesWithPiece(last.piece, { from: filters.fromLastName, limit: LAST_NAMES_AT_ONCE })})`, firstOnly };
+  }
   const from = (name: Prisma.Sql) => (filters.fromLastName === undefined ? Prisma.empty : Prisma.sql`WHERE ${name} >= ${filters.fromLastName}`);
   const sorted = Prisma.sql`SELECT found."name" FROM (${lastNames(last)} OFFSET 0) AS found ${from(Prisma.sql`found."name"`)} ORDER BY found."name" LIMIT ${LAST_NAMES_AT_ONCE}`;
   if (!last.words.every((word) => foldedLength(word) <= 2)) return { names: Prisma.sql`ARRAY(${sorted})`, firstOnly };

@@ -16,12 +16,20 @@ export interface SearchWord {
 
 /** What the names tables say about one word; last names are counted up to NAMES_COUNTED. */
 export interface WordNames {
+  /** Letters of the word once folded by fold_for_search (foldedLength guesses it in JavaScript). */
+  foldedLetters: number;
   lastNames: number;
   firstNames: number;
   /** Patients carrying one of the last names counted (so at least that many when lastNames is NAMES_COUNTED). */
   lastNamePatients: number;
   /** Patients carrying one of the first names. */
   firstNamePatients: number;
+  /**
+   * Counted by an earlier search (SurveyMemory), not by this one: the counts then only choose a
+   * plan, and a zero no longer proves that no name contains the word (a patient registered since
+   * may carry the first).
+   */
+  remembered?: boolean;
 }
 
 /**
@@ -72,6 +80,23 @@ export function containsAll(folded: Prisma.Sql, words: readonly string[]): Prism
 
 const namesTable = (part: 'first' | 'last') => (part === 'last' ? Prisma.sql`"patient_last_names"` : Prisma.sql`"patient_first_names"`);
 
+/**
+ * Two or three letters once folded (fold_for_search, as the survey measures it): the folded word is
+ * then one of the pieces of every last name that contains it, and of no other
+ * (migration 20261202072000_create_patient_last_name_grams).
+ */
+export const isOnePiece = (foldedLetters: number) => foldedLetters === 2 || foldedLetters === 3;
+
+/**
+ * The last names that contain `word` (a word that isOnePiece), in name order: index-only entries
+ * of the pieces' primary key, `limit` of them from `from` on when given.
+ */
+export function lastNamesWithPiece(word: string, { from, limit }: { from?: string; limit?: number } = {}): Prisma.Sql {
+  const fromName = from === undefined ? Prisma.empty : Prisma.sql`AND g."name" >= ${from}`;
+  const limited = limit === undefined ? Prisma.empty : Prisma.sql`ORDER BY g."name" LIMIT ${limit}`;
+  return Prisma.sql`SELECT g."name" FROM "patient_last_name_grams" g WHERE g."gram" = fold_for_search(${word}) ${fromName} ${limited}`;
+}
+
 /** The names of one part that contain every one of `words`, as a sub-select of "name". */
 export function namesContaining(part: 'first' | 'last', words: readonly string[]): Prisma.Sql {
   return Prisma.sql`SELECT n."name" FROM ${namesTable(part)} n WHERE ${Prisma.join(words.map(nameMatches), ' AND ')}`;
@@ -95,7 +120,7 @@ function tally(part: 'first' | 'last', word: string, limit?: number): Prisma.Sql
 export function nameSurvey(words: readonly string[]): Prisma.Sql {
   const rows = words.map(
     (word, index) => Prisma.sql`
-    SELECT ${index}::int AS "word", last_names."names" AS "lastNames", last_names."patients" AS "lastNamePatients",
+    SELECT ${index}::int AS "word", length(fold_for_search(${word}))::int AS "foldedLetters", last_names."names" AS "lastNames", last_names."patients" AS "lastNamePatients",
            first_names."names" AS "firstNames", first_names."patients" AS "firstNamePatients"
     FROM (${tally('last', word, NAMES_COUNTED)}) AS last_names, (${tally('first', word)}) AS first_names`,
   );
@@ -104,6 +129,7 @@ export function nameSurvey(words: readonly string[]): Prisma.Sql {
 
 export interface SurveyRow {
   word: number;
+  foldedLetters: number;
   lastNames: number;
   firstNames: number;
   lastNamePatients: number;
@@ -111,5 +137,45 @@ export interface SurveyRow {
 }
 
 export function wordNamesOf(row: SurveyRow): WordNames {
-  return { lastNames: row.lastNames, firstNames: row.firstNames, lastNamePatients: row.lastNamePatients, firstNamePatients: row.firstNamePatients };
+  return {
+    foldedLetters: row.foldedLetters,
+    lastNames: row.lastNames,
+    firstNames: row.firstNames,
+    lastNamePatients: row.lastNamePatients,
+    firstNamePatients: row.firstNamePatients,
+  };
+}
+
+/**
+ * The survey's counts of recent words, kept by the process for a minute: the front desk types the
+ * same few letters all day ("smi", "joh"), and a search that finds its words here skips its first
+ * statement (a round trip and 1 to 4 ms of index reads at a million patients). Counts only choose
+ * plans: names are never removed, so a remembered count is at most a few registrations short, and a
+ * remembered zero is not trusted to empty a box (planSearch). Bounded: the oldest words go first.
+ */
+export class SurveyMemory {
+  private readonly words = new Map<string, { names: WordNames; until: number }>();
+
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly keepMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  recall(word: string): WordNames | undefined {
+    const kept = this.words.get(word);
+    if (kept === undefined) return undefined;
+    if (kept.until <= this.now()) {
+      this.words.delete(word);
+      return undefined;
+    }
+    return { ...kept.names, remembered: true };
+  }
+
+  keep(word: string, names: WordNames): void {
+    this.words.delete(word);
+    this.words.set(word, { names, until: this.now() + this.keepMs });
+    // A Map iterates in insertion order: the first key is the word kept longest ago.
+    if (this.words.size > this.capacity) this.words.delete(this.words.keys().next().value!);
+  }
 }

@@ -7,12 +7,13 @@
 // bounded, so they can make a search fast or slow but never change its answer.
 import { Prisma } from '@clinic/db';
 import { boxCandidates, type CandidateFilters, planSearch } from './patient-search.candidates.js';
-import { foldedContains, foldedLength, nameSurvey, searchWords, type SurveyRow, type WordNames, wordNamesOf } from './patient-search.names.js';
+import { foldedContains, foldedLength, nameSurvey, searchWords, type SurveyMemory, type SurveyRow, type WordNames, wordNamesOf } from './patient-search.names.js';
 import type { PatientRecord, PatientSearch } from './patient-record.js';
 
-/** Where the search's statements run. */
+/** Where the search's statements run, and what the process remembers of earlier surveys. */
 export interface SearchStatements {
   rows<T>(statement: Prisma.Sql): Promise<T[]>;
+  surveys?: SurveyMemory;
 }
 
 /** The folded names a search compares words with (lower case, without accents). */
@@ -143,13 +144,26 @@ async function shortWordsPage(search: PatientSearch, database: SearchStatements)
 async function namePage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
   const words = searchWords(search);
   // One-letter words are in most names: they are only ever tested row by row.
-  const surveyed = [...new Set(words.map((word) => word.text).filter((text) => foldedLength(text) >= 2))];
-  const surveying =
+  const counted = [...new Set(words.map((word) => word.text).filter((text) => foldedLength(text) >= 2))];
+  const names = new Map<string, WordNames>();
+  for (const text of counted) {
+    const remembered = database.surveys?.recall(text);
+    if (remembered) names.set(text, remembered);
+  }
+  const surveyed = counted.filter((text) => !names.has(text));
+  const surveying: Promise<(readonly [string, WordNames])[]> =
     surveyed.length === 0
       ? Promise.resolve([])
-      : database.rows<SurveyRow>(nameSurvey(surveyed));
-  if (words.every((word) => foldedLength(word.text) <= 2)) {
-    // The survey runs meanwhile: when the short walk fills the page, it is not waited for.
+      : database.rows<SurveyRow>(nameSurvey(surveyed)).then((rows) =>
+          rows.map((row) => {
+            const text = surveyed[row.word]!;
+            database.surveys?.keep(text, wordNamesOf(row));
+            return [text, wordNamesOf(row)] as const;
+          }),
+        );
+  if (surveyed.length > 0 && words.every((word) => foldedLength(word.text) <= 2)) {
+    // The survey runs meanwhile: when the short walk fills the page, it is not waited for. With
+    // every count remembered there is nothing to wait for, and the page statement is as quick.
     const page = await shortWordsPage(search, database).catch(async (error: unknown) => {
       await surveying.catch(() => undefined);
       throw error;
@@ -159,8 +173,7 @@ async function namePage(search: PatientSearch, database: SearchStatements): Prom
       return page;
     }
   }
-  const survey = await surveying;
-  const names = new Map<string, WordNames>(survey.map((row) => [surveyed[row.word]!, wordNamesOf(row)]));
+  for (const [text, found] of await surveying) names.set(text, found);
   const plan = planSearch(words, names);
   if (plan.boxes.length === 0) return [];
   const conditions = [...pageConditions(search), ...wordTests(search, new Set(plan.testedWords.map((word) => word.text)))];

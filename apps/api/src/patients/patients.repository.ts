@@ -7,6 +7,7 @@ import type { NameKey } from '../common/cursors.js';
 import { type ListingParts, listingParts, type ReadPart, rowFromJson } from '../common/read-parts.js';
 import { type PatientMatch, patientMatchSource } from './patient-match.js';
 import type { NewPatient, PatientChanges, PatientRecord, PatientSearch } from './patient-record.js';
+import { SurveyMemory } from './patient-search.names.js';
 import { findPatientPage } from './patient-search.query.js';
 
 const readPatient = (json: unknown) => rowFromJson<PatientRecord>(json, { instants: ['archivedAt', 'createdAt', 'updatedAt'], days: ['dateOfBirth'] });
@@ -14,6 +15,9 @@ const readPatient = (json: unknown) => rowFromJson<PatientRecord>(json, { instan
 /** The patients table's one owner (and of the name tables search reads, which triggers fill). */
 @Injectable()
 export class PatientsRepository {
+  /** Recent words' name counts, which let a search skip its first statement (patient-search.names.ts). */
+  private readonly surveys = new SurveyMemory();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditTrail,
@@ -87,6 +91,6 @@ export class PatientsRepository {
    * and a patient registered a moment ago may show a second later.
    */
   searchPatients(search: PatientSearch): Promise<PatientRecord[]> {
-    return this.replicas.read((db) => findPatientPage(search, { rows: (statement) => db.$queryRaw(statement) }));
+    return this.replicas.read((db) => findPatientPage(search, { rows: (statement) => db.$queryRaw(statement), surveys: this.surveys }));
   }
 }

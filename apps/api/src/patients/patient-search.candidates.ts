@@ -2,7 +2,7 @@
 // through btrees only (migrations 20261201062442 and 20261201062519 say why). Every statement here
 // reads a bounded number of index entries, whatever the data.
 import { Prisma } from '@clinic/db';
-import { containsAll, foldedLength, isOnePiece, lastNamesWithPiece, namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
+import { isOnePiece, lastNamesWithPiece, namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
 
 /** The names of one part that contain every one of `words`; at most `count` of them (NAMES_COUNTED last names means that many or more). */
 export interface NameSet {
@@ -164,43 +164,20 @@ function namePairs(last: NameSet, first: NameSet, filters: CandidateFilters): Pr
     ORDER BY 1, 2, 3 LIMIT ${filters.take}`;
 }
 
-/**
- * Last names read in name order, index-only, through patient_last_names_name_folded_idx, before
- * looking up every name that contains a two-letter word: the commonest ("ra", "an", in thousands of
- * last names) have their first LAST_NAMES_AT_ONCE among the next few thousand names, cheaper to
- * read (under a millisecond) than to find them all through the bigram index and sort them (3 ms
- * and more for "ra", in 7,400 last names). On the 1M database this stretch is enough for 2 in 5
- * two-letter words and almost no longer word (names cluster by their first letters), so longer
- * words skip it.
- */
-const LAST_NAMES_WALKED = 4096;
-
 // The last names to read in order: all of them, or, when any first name will do (so that every
-// last name gives at least one patient), the first LAST_NAMES_AT_ONCE from the cursor on. Those
-// are the matching ones among the next LAST_NAMES_WALKED names in order when that stretch holds
-// enough of them; when it does not (the names cluster later: "zo"), every matching name is found
-// through its trigram index and sorted (OFFSET 0 keeps it so, rather than read in name order
-// through the primary key, testing every name there is). PostgreSQL runs the sub-select of the
-// ELSE branch only when the walk fell short.
+// last name gives at least one patient), the first LAST_NAMES_AT_ONCE from the cursor on. A word
+// of two or three letters reads those from its pieces (patient_last_name_grams), already in name
+// order, index-only; otherwise every matching name is found through the trigram or bigram index and
+// sorted (OFFSET 0 keeps it so, rather than read in name order through the primary key, testing
+// every name there is): longer words are in few names, and several words together in fewer.
 function lastNamesInOrder(last: NameSet, anyFirstName: boolean, filters: CandidateFilters): { names: Prisma.Sql; firstOnly: boolean } {
   const firstOnly = anyFirstName && !filters.everyLastName && last.count > LAST_NAMES_AT_ONCE;
   if (!firstOnly) return { names: Prisma.sql`ARRAY(${lastNames(last)})`, firstOnly };
   if (last.piece !== undefined) {
     return { names: Prisma.sql`ARRAY(${lastNamesWithPiece(last.piece, { from: filters.fromLastName, limit: LAST_NAMES_AT_ONCE })})`, firstOnly };
   }
-  const from = (name: Prisma.Sql) => (filters.fromLastName === undefined ? Prisma.empty : Prisma.sql`WHERE ${name} >= ${filters.fromLastName}`);
-  const sorted = Prisma.sql`SELECT found."name" FROM (${lastNames(last)} OFFSET 0) AS found ${from(Prisma.sql`found."name"`)} ORDER BY found."name" LIMIT ${LAST_NAMES_AT_ONCE}`;
-  if (!last.words.every((word) => foldedLength(word) <= 2)) return { names: Prisma.sql`ARRAY(${sorted})`, firstOnly };
-  const walked = Prisma.sql`
-    SELECT walked."name" FROM (SELECT n."name", n."folded" FROM "patient_last_names" n ${from(Prisma.sql`n."name"`)} ORDER BY n."name" LIMIT ${LAST_NAMES_WALKED}) AS walked
-    WHERE ${containsAll(Prisma.sql`walked."folded"`, last.words)} ORDER BY walked."name" LIMIT ${LAST_NAMES_AT_ONCE}`;
-  return {
-    // (The cast makes the sub-select one array value: bare, ANY would compare each of its rows.
-    // OFFSET 0 keeps the walk one sub-select: merged, each mention of "found" would walk again.)
-    names: Prisma.sql`CAST((SELECT CASE WHEN cardinality(first_names."found") = ${LAST_NAMES_AT_ONCE} THEN first_names."found" ELSE ARRAY(${sorted}) END
-      FROM (SELECT ARRAY(${walked}) AS "found" OFFSET 0) AS first_names) AS VARCHAR[])`,
-    firstOnly,
-  };
+  const from = filters.fromLastName === undefined ? Prisma.empty : Prisma.sql`WHERE found."name" >= ${filters.fromLastName}`;
+  return { names: Prisma.sql`ARRAY(SELECT found."name" FROM (${lastNames(last)} OFFSET 0) AS found ${from} ORDER BY found."name" LIMIT ${LAST_NAMES_AT_ONCE})`, firstOnly };
 }
 
 /** The first `take` candidates of one box, (lastName, firstName, id) in name order. */

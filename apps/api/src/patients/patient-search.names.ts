@@ -70,14 +70,6 @@ function nameMatches(word: string): Prisma.Sql {
   return Prisma.sql`search_bigrams(n."folded") @> search_bigrams(fold_for_search(${word})) AND ${like}`;
 }
 
-/** `folded` (a folded name) contains every one of `words`: the test itself, without an index. */
-export function containsAll(folded: Prisma.Sql, words: readonly string[]): Prisma.Sql {
-  return Prisma.join(
-    words.map((word) => foldedContains(folded, word)),
-    ' AND ',
-  );
-}
-
 const namesTable = (part: 'first' | 'last') => (part === 'last' ? Prisma.sql`"patient_last_names"` : Prisma.sql`"patient_first_names"`);
 
 /**

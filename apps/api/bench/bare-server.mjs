@@ -10,6 +10,7 @@ import Fastify from 'fastify';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
 import { digitsOf, parseNameQuery } from '../dist/patients/patient-search.js';
+import { pageRecorded } from '../dist/audit/audit-statements.js';
 import { SurveyMemory } from '../dist/patients/patient-search.names.js';
 import { findPatientPage } from '../dist/patients/patient-search.query.js';
 import * as sql from './statements.mjs';
@@ -79,7 +80,20 @@ app.get('/api/v1/patients', async (request, reply) => {
   const actorId = await callerOf(request, reply);
   if (!actorId) return reply;
   const query = request.query;
-  const rows = await findPatientPage(
+  // As the API without replicas: the page statement writes the search's event itself (pageRecorded).
+  const event = {
+    actorId,
+    action: 'search',
+    resourceType: 'patient',
+    resourceId: null,
+    patientId: null,
+    patientIds: [],
+    outcome: 'success',
+    clientAddress: request.ip,
+    userAgent: (request.headers['user-agent'] ?? '').slice(0, 512),
+    requestId: randomUUID(),
+  };
+  const found = await findPatientPage(
     {
       ...parseNameQuery(query.q),
       dateOfBirth: query.dateOfBirth,
@@ -88,10 +102,17 @@ app.get('/api/v1/patients', async (request, reply) => {
       includeArchived: query.includeArchived === 'true',
       take: PAGE + 1,
     },
-    { rows: (statement) => pool.query(statement.text, statement.values).then(rowsOf), surveys },
+    {
+      rows: (statement) => pool.query(statement.text, statement.values).then(rowsOf),
+      surveys,
+      recordedPage: (statement, recording) => {
+        const recorded = pageRecorded(statement, event, recording);
+        return pool.query(recorded.text, recorded.values).then(rowsOf);
+      },
+    },
   );
-  const page = pageOf(rows, (row) => [row.lastName, row.firstName, row.id]);
-  await audit(pool, request, actorId, { action: 'search', resourceType: 'patient', patientIds: page.data.map((row) => row.id) });
+  const page = pageOf(found.rows, (row) => [row.lastName, row.firstName, row.id]);
+  if (!found.recorded) await audit(pool, request, actorId, { action: 'search', resourceType: 'patient', patientIds: page.data.map((row) => row.id) });
   return page;
 });
 

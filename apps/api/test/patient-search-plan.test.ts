@@ -96,7 +96,7 @@ describe('patient search plans on a skewed register', () => {
   /** Runs the search, each of its statements under EXPLAIN ANALYZE; the rows each read from patients. */
   async function searchReads(search: PatientSearch, surveys?: SurveyMemory): Promise<{ found: number; reads: PatientsRead[] }> {
     const reads: PatientsRead[] = [];
-    const rows = await findPatientPage(search, {
+    const { rows } = await findPatientPage(search, {
       surveys,
       rows: async <T>(statement: Prisma.Sql) => {
         const [explained] = await prisma.$queryRaw<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${statement}`);
@@ -165,8 +165,8 @@ describe('patient search plans on a skewed register', () => {
     assert.deepEqual(await pieces('Vöxley'), ['ey', 'le', 'ley', 'ox', 'oxl', 'vo', 'vox', 'xl', 'xle'].sort());
     for (const q of ['vo', 'xle', 'ey']) {
       const search = { ...parseNameQuery(q), includeArchived: false, take: 200_000 };
-      const rows = await findPatientPage(search, { rows: (statement) => prisma.$queryRaw(statement) });
-      assert.ok(rows.some((row) => (row as { lastName: string }).lastName === 'Vöxley'), `"${q}" finds Omar Vöxley`);
+      const { rows } = await findPatientPage(search, { rows: (statement) => prisma.$queryRaw(statement) });
+      assert.ok(rows.some((row) => row.lastName === 'Vöxley'), `"${q}" finds Omar Vöxley`);
     }
   });
 

@@ -224,6 +224,47 @@ describe('patient search', () => {
     });
   });
 
+  describe('its audit event', () => {
+    const searchEvents = () =>
+      accounts.prisma.auditEvent.findMany({ where: { actorId: staff.id, action: 'search' }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }] });
+
+    it('is one per search, written by the page statement, naming only the patients shown', async () => {
+      const before = (await searchEvents()).length;
+      const response = await api.http().get('/api/v1/patients').query({ q: 'Exemple', limit: 1 }).set(bearer(staff.accessToken)).expect(200);
+      assert.equal(response.body.data.length, 1);
+      assert.notEqual(response.body.nextCursor, null, 'a second page follows: the statement read one row more than it shows');
+      const events = await searchEvents();
+      assert.equal(events.length, before + 1);
+      assert.deepEqual(events[0]!.patientIds, [response.body.data[0].id]);
+      assert.equal(events[0]!.outcome, 'success');
+    });
+
+    it('is one when a short page from the first last names is asked again with every one', async () => {
+      // 130 last names containing "qv" (more than a page statement reads at once): the first 128 in
+      // name order carry only archived patients, so that page comes back short and the search asks
+      // again with all of them. Only the second statement may write the event.
+      await accounts.prisma.$executeRawUnsafe(`
+        INSERT INTO "patients" ("firstName", "lastName", "dateOfBirth", "sex", "phone", "emergencyContactName", "emergencyContactPhone", "updatedAt", "archivedAt")
+        SELECT 'Omar', 'Qvname' || lpad(g::text, 3, '0'), date '1980-01-01', 'other', '(001) 555-0101', 'Contact', '(001) 555-0000', now(),
+               CASE WHEN g <= 128 THEN now() END
+        FROM generate_series(1, 130) AS g`);
+      const before = (await searchEvents()).length;
+      const found = await search({ q: 'qv' });
+      assert.deepEqual(found.map((patient) => patient.lastName), ['Qvname129', 'Qvname130']);
+      const events = await searchEvents();
+      assert.equal(events.length, before + 1);
+      assert.deepEqual([...events[0]!.patientIds].sort(), found.map((patient) => patient.id).sort());
+    });
+
+    it('is one for a search that finds nobody, with no patient ids', async () => {
+      const before = (await searchEvents()).length;
+      assert.deepEqual(await search({ q: 'Nobodyatall' }), []);
+      const events = await searchEvents();
+      assert.equal(events.length, before + 1);
+      assert.deepEqual(events[0]!.patientIds, []);
+    });
+  });
+
   it('answers 401 without a token', async () => {
     await api.http().get('/api/v1/patients').query({ q: 'fictif' }).expect(401);
   });

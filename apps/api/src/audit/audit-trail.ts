@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReadParts } from '../common/read-parts.js';
+import type { PageRecorder } from './audit-statements.js';
 import { currentAuditContext } from './audit-context.js';
 import type { AuditEntry, AuditRequestContext, NewAuditEvent } from './audit-event.js';
 import { AuditRepository, type AuditTransaction } from './audit.repository.js';
@@ -49,6 +50,16 @@ export class AuditTrail {
    */
   readRecorded<T extends Record<string, unknown>>(parts: ReadParts<T>, entry: AuditEntry, presence: keyof T & string): Promise<T> {
     return this.events.selectPartsRecording(parts, eventOf(entry, {}), presence);
+  }
+
+  /**
+   * For a list: runs its page statement so that the statement writes the list's event itself, when
+   * that page is the answer (AuditRepository.selectPageRecording), one round trip instead of two.
+   * Only on the primary: a replica cannot write.
+   */
+  pageRecorder(entry: AuditEntry): PageRecorder {
+    const event = eventOf(entry, {});
+    return (page, recording) => this.events.selectPageRecording(page, event, recording);
   }
 
   recordWithin(transaction: AuditTransaction, entry: AuditEntry, subject: AuditSubject = {}): Promise<void> {

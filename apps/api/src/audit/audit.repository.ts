@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService } from '@clinic/db';
 import { partsColumns, type ReadParts, readPartsRow } from '../common/read-parts.js';
 import type { AuditEventFilter, AuditEventRecord, NewAuditEvent } from './audit-event.js';
+import { type PageRecording, pageRecorded, partsRecorded } from './audit-statements.js';
 
 /** What a feature's repository hands to AuditTrail.recordWithin: its own transaction. */
 export type AuditTransaction = Prisma.TransactionClient;
@@ -29,24 +30,15 @@ export class AuditRepository {
     await transaction.auditEvent.create({ data: event, select: { id: true } });
   }
 
-  /**
-   * A read and its event in one statement: the parts (common/read-parts.ts) are selected once,
-   * and the event is inserted from that same row by a data-modifying CTE, which PostgreSQL runs to
-   * completion whether or not the outer SELECT reads it. Autocommit makes the two one
-   * transaction: the answer exists only if its event was written. The event's outcome is
-   * `failed` when the part named by `presence` found nothing (an id that is nobody's).
-   */
+  /** A read and its event in one statement (audit-statements.ts, partsRecorded). */
   async selectPartsRecording<T extends Record<string, unknown>>(parts: ReadParts<T>, event: NewAuditEvent, presence: keyof T & string): Promise<T> {
-    const [row] = await this.prisma.$queryRaw<Record<string, unknown>[]>`
-      WITH "parts" AS MATERIALIZED (SELECT ${partsColumns(parts)}),
-      "recorded" AS (
-        INSERT INTO "audit_events" ("actorId", "action", "resourceType", "resourceId", "patientId", "patientIds", "clientAddress", "userAgent", "requestId", "outcome")
-        SELECT ${event.actorId}::uuid, ${event.action}::"AuditAction", ${event.resourceType}, ${event.resourceId}::uuid, ${event.patientId}::uuid,
-          ${event.patientIds}::uuid[], ${event.clientAddress}, ${event.userAgent}, ${event.requestId},
-          (CASE WHEN "parts".${Prisma.raw(`"${presence}"`)} IS NULL THEN 'failed' ELSE ${event.outcome} END)::"AuditOutcome"
-        FROM "parts")
-      SELECT * FROM "parts"`;
+    const [row] = await this.prisma.$queryRaw<Record<string, unknown>[]>(partsRecorded(partsColumns(parts), event, presence));
     return readPartsRow(parts, row);
+  }
+
+  /** A list's page and, when it is the answer, its event, in one statement (audit-statements.ts, pageRecorded). */
+  selectPageRecording<T>(page: Prisma.Sql, event: NewAuditEvent, recording: PageRecording): Promise<T[]> {
+    return this.prisma.$queryRaw<T[]>(pageRecorded(page, event, recording));
   }
 
   /** Newest first, plus one row that only says whether another page follows. */

@@ -8,12 +8,38 @@
 import { Prisma } from '@clinic/db';
 import { boxCandidates, type CandidateFilters, planSearch } from './patient-search.candidates.js';
 import { foldedContains, foldedLength, nameSurvey, searchWords, type SurveyMemory, type SurveyRow, type WordNames, wordNamesOf } from './patient-search.names.js';
+import type { PageRecorder } from '../audit/audit-statements.js';
 import type { PatientRecord, PatientSearch } from './patient-record.js';
 
 /** Where the search's statements run, and what the process remembers of earlier surveys. */
 export interface SearchStatements {
   rows<T>(statement: Prisma.Sql): Promise<T[]>;
   surveys?: SurveyMemory;
+  /**
+   * Runs a page statement that also writes the search's audit event when the page is the answer
+   * (audit-statements.ts, pageRecorded). Absent where the search may not write (a replica): the
+   * caller then records the event itself.
+   */
+  recordedPage?: PageRecorder;
+}
+
+/** The page found, and whether its own statement wrote the search's audit event. */
+export interface FoundPage {
+  rows: PatientRecord[];
+  recorded: boolean;
+}
+
+/**
+ * Runs a statement that may be the search's answer: whatever it finds ('always'), or only when it
+ * comes back full (a page from the first last names, or from the short walk). Its event is
+ * written by the same statement when `database` can, and then only if the page is the answer.
+ */
+async function pageStatement(search: PatientSearch, database: SearchStatements, statement: Prisma.Sql, answers: 'always' | 'when full'): Promise<FoundPage> {
+  if (!database.recordedPage) return { rows: await database.rows<PatientRecord>(statement), recorded: false };
+  const when = answers === 'always' ? Prisma.sql`TRUE` : Prisma.sql`(SELECT count(*) FROM "page") = ${search.take}`;
+  // The page holds one row more than it shows when another page follows: the event names those shown.
+  const rows = await database.recordedPage<PatientRecord>(statement, { order: NAME_ORDER, shown: search.take - 1, when });
+  return { rows, recorded: answers === 'always' || rows.length === search.take };
 }
 
 /** The folded names a search compares words with (lower case, without accents). */
@@ -64,6 +90,9 @@ export function searchConditions(search: PatientSearch, folded: FoldedNames = FO
     ...pageConditions(search),
   ];
 }
+
+/** The order of a page's rows, over its columns. */
+const NAME_ORDER = Prisma.sql`"lastName", "firstName", "id"`;
 
 const PATIENT_COLUMNS = Prisma.sql`p."id", p."firstName", p."lastName", p."dateOfBirth", p."sex"::text AS "sex", p."phone", p."email",
     p."address", p."emergencyContactName", p."emergencyContactPhone", p."emergencyContactRelationship",
@@ -127,7 +156,7 @@ const SHORT_WORDS_WALK = 400;
  * the walk tells before any row is fetched (on the 1M database, 3 searches in 4: fetching their
  * forty-odd rows for nothing cost more than the walk).
  */
-async function shortWordsPage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[] | null> {
+async function shortWordsPage(search: PatientSearch, database: SearchStatements): Promise<FoundPage | null> {
   const all = new Set(searchWords(search).map((word) => word.text));
   const walked = Prisma.sql`
     SELECT found."lastName", found."firstName", found."id"
@@ -137,11 +166,11 @@ async function shortWordsPage(search: PatientSearch, database: SearchStatements)
           ${where(wordTests(search, all))}
           ORDER BY p."lastName", p."firstName", p."id" LIMIT ${search.take}) AS found
     WHERE found."found" >= ${search.take}`;
-  const rows = await database.rows<PatientRecord>(candidatesPage(search, [walked]));
-  return rows.length === search.take ? rows : null;
+  const page = await pageStatement(search, database, candidatesPage(search, [walked]), 'when full');
+  return page.rows.length === search.take ? page : null;
 }
 
-async function namePage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
+async function namePage(search: PatientSearch, database: SearchStatements): Promise<FoundPage> {
   const words = searchWords(search);
   // One-letter words are in most names: they are only ever tested row by row.
   const counted = [...new Set(words.map((word) => word.text).filter((text) => foldedLength(text) >= 2))];
@@ -175,22 +204,26 @@ async function namePage(search: PatientSearch, database: SearchStatements): Prom
   }
   for (const [text, found] of await surveying) names.set(text, found);
   const plan = planSearch(words, names);
-  if (plan.boxes.length === 0) return [];
+  if (plan.boxes.length === 0) return { rows: [], recorded: false };
   const conditions = [...pageConditions(search), ...wordTests(search, new Set(plan.testedWords.map((word) => word.text)))];
   const candidates = (everyLastName: boolean) => {
     const filters: CandidateFilters = { conditions, take: search.take, fromLastName: search.after?.[0], everyLastName };
     return plan.boxes.map((box) => boxCandidates(box, filters));
   };
   const boxes = candidates(false);
-  const page = await database.rows<PatientRecord>(candidatesPage(search, boxes.map((box) => box.statement)));
   // A short page from the first last names only may be missing patients of later ones: ask again with all.
-  if (page.length === search.take || !boxes.some((box) => box.firstLastNamesOnly)) return page;
-  return database.rows<PatientRecord>(candidatesPage(search, candidates(true).map((box) => box.statement)));
+  const firstLastNamesOnly = boxes.some((box) => box.firstLastNamesOnly);
+  const page = await pageStatement(search, database, candidatesPage(search, boxes.map((box) => box.statement)), firstLastNamesOnly ? 'when full' : 'always');
+  if (page.rows.length === search.take || !firstLastNamesOnly) return page;
+  return pageStatement(search, database, candidatesPage(search, candidates(true).map((box) => box.statement)), 'always');
 }
 
-/** One page in (lastName, firstName, id) order, plus one row that only says whether another page follows. */
-export function findPatientPage(search: PatientSearch, database: SearchStatements): Promise<PatientRecord[]> {
-  if (exactConditions(search).length > 0) return database.rows<PatientRecord>(exactFilterPage(search));
-  if (searchWords(search).length === 0) return database.rows<PatientRecord>(listingPage(search));
+/**
+ * One page in (lastName, firstName, id) order, plus one row that only says whether another page
+ * follows; and whether the search's audit event was written with it (SearchStatements.recordedPage).
+ */
+export function findPatientPage(search: PatientSearch, database: SearchStatements): Promise<FoundPage> {
+  if (exactConditions(search).length > 0) return pageStatement(search, database, exactFilterPage(search), 'always');
+  if (searchWords(search).length === 0) return pageStatement(search, database, listingPage(search), 'always');
   return namePage(search, database);
 }

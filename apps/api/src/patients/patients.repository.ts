@@ -1,6 +1,7 @@
 import type { CreationClaim } from '../common/idempotency/idempotent-creations.js';
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, ReadReplicas } from '@clinic/db';
+import type { PageRecorder } from '../audit/audit-statements.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { nullWhenMissing } from '../common/database-errors.js';
 import type { NameKey } from '../common/cursors.js';
@@ -8,7 +9,7 @@ import { type ListingParts, listingParts, type ReadPart, rowFromJson } from '../
 import { type PatientMatch, patientMatchSource } from './patient-match.js';
 import type { NewPatient, PatientChanges, PatientRecord, PatientSearch } from './patient-record.js';
 import { SurveyMemory } from './patient-search.names.js';
-import { findPatientPage } from './patient-search.query.js';
+import { type FoundPage, findPatientPage } from './patient-search.query.js';
 
 const readPatient = (json: unknown) => rowFromJson<PatientRecord>(json, { instants: ['archivedAt', 'createdAt', 'updatedAt'], days: ['dateOfBirth'] });
 
@@ -90,7 +91,9 @@ export class PatientsRepository {
    * follows. Read on a replica when one is within its lag (ReadReplicas): a list decides no write,
    * and a patient registered a moment ago may show a second later.
    */
-  searchPatients(search: PatientSearch): Promise<PatientRecord[]> {
+  searchPatients(search: PatientSearch, recordedPage: PageRecorder): Promise<FoundPage> {
+    // With no replica to read from, the page statement writes the search's event too (one round trip less).
+    if (!this.replicas.configured) return findPatientPage(search, { rows: (statement) => this.prisma.$queryRaw(statement), surveys: this.surveys, recordedPage });
     return this.replicas.read((db) => findPatientPage(search, { rows: (statement) => db.$queryRaw(statement), surveys: this.surveys }));
   }
 }

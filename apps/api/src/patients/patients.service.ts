@@ -90,7 +90,7 @@ export class PatientsService {
   }
 
   async searchPatients(query: SearchPatientsQueryDto): Promise<Page<PatientDto>> {
-    const rows = await this.patients.searchPatients({
+    const found = await this.patients.searchPatients({
       ...parseNameQuery(query.q),
       dateOfBirth: query.dateOfBirth,
       phoneDigits: query.phone === undefined ? undefined : digitsOf(query.phone),
@@ -98,10 +98,11 @@ export class PatientsService {
       includeArchived: query.includeArchived ?? false,
       after: nameKeyAfter(query.cursor),
       take: query.limit + 1,
-    });
-    const page = toPage(rows, query.limit, nameKeyOf, toPatientDto);
+    }, this.audit.pageRecorder({ action: 'search', resourceType: 'patient' }));
+    const page = toPage(found.rows, query.limit, nameKeyOf, toPatientDto);
     // One event per search, naming every patient shown; never the search terms (names, phones).
-    await this.audit.record({ action: 'search', resourceType: 'patient', patientIds: page.data.map((patient) => patient.id) });
+    // The page's own statement wrote it, unless the search read a replica or found no page to read.
+    if (!found.recorded) await this.audit.record({ action: 'search', resourceType: 'patient', patientIds: page.data.map((patient) => patient.id) });
     return page;
   }
 

@@ -186,8 +186,9 @@ async function namePage(search: PatientSearch, database: SearchStatements): Prom
       : database.rows<SurveyRow>(nameSurvey(surveyed)).then((rows) =>
           rows.map((row) => {
             const text = surveyed[row.word]!;
-            database.surveys?.keep(text, wordNamesOf(row));
-            return [text, wordNamesOf(row)] as const;
+            const found = wordNamesOf(row);
+            database.surveys?.keep(text, found);
+            return [text, found] as const;
           }),
         );
   if (surveyed.length > 0 && words.every((word) => foldedLength(word.text) <= 2)) {

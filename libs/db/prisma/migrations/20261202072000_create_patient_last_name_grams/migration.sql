@@ -14,8 +14,8 @@
 -- names contain them); words with letters other than a-z and 0-9 too, since only those fold to
 -- themselves in JavaScript and in fold_for_search alike, and the gram must be the folded word.
 --
--- Size. About 13 pieces per name: 1.1 million rows for 88,000 last names (some 90 MB with the
--- key). First names (2,000) stay with their small indexes.
+-- Size. About 18 pieces per name: 1.6 million rows for 88,000 last names (128 MB with the key,
+-- at a million patients). First names (1,800) stay with their small indexes.
 --
 -- Upkeep. Names are only ever added to patient_last_names (20261201062442 says why), and a name's
 -- folded form never changes, so one statement-level trigger on insert keeps this table: a new

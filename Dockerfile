@@ -13,6 +13,8 @@ COPY libs/api-client/package.json libs/api-client/package.json
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npx nx run-many -t build --projects=db,api
+# The API as one module file (apps/api/bundle/bundle.mjs says why): it starts in about half the time.
+RUN npx nx run api:bundle
 
 FROM node:20-bookworm-slim
 # V8 grows its heap by a factor it sizes from the heap's limit: left at the default (4 GB on a
@@ -27,4 +29,4 @@ COPY --from=build /app /app
 RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 USER node
 EXPOSE 3000
-CMD ["node", "apps/api/dist/main.js"]
+CMD ["node", "apps/api/dist/main.bundle.mjs"]

@@ -125,7 +125,7 @@ await client.end();
 
 const jwtSecret = randomBytes(36).toString('base64url');
 const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, DATABASE_POOL_SIZE: '10' };
-const api = await startServer('API', path.join(here, '../dist/main.js'), {
+const api = await startServer('API', path.join(here, '../dist/main.bundle.mjs'), {
   ...shared,
   PORT: String(await freePort()),
   HOST: '127.0.0.1',

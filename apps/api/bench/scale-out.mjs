@@ -86,7 +86,7 @@ try {
     ACCESS_TOKEN_TTL_SECONDS: '3600',
   };
   const start = async (label) => {
-    const server = await startServer(label, path.join(here, '../dist/main.js'), { ...shared, PORT: String(await freePort()) }, API_NODE_OPTIONS);
+    const server = await startServer(label, path.join(here, '../dist/main.bundle.mjs'), { ...shared, PORT: String(await freePort()) }, API_NODE_OPTIONS);
     servers.push(server);
     return server;
   };

@@ -32,20 +32,37 @@ async function callerOf(request, reply) {
   }
 }
 
-function audit(client, request, actorId, event) {
-  return client.query(sql.INSERT_AUDIT_EVENT, [
+/** The audit event the API writes for a request, shaped as its NewAuditEvent (audit/audit-event.ts). */
+function eventOf(request, actorId, entry) {
+  return {
     actorId,
-    event.action,
-    event.resourceType,
-    event.resourceId ?? null,
-    event.patientId ?? null,
-    event.patientIds ?? [],
-    request.ip,
-    (request.headers['user-agent'] ?? '').slice(0, 512),
-    randomUUID(),
-    'success',
-  ]);
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId ?? null,
+    patientId: entry.patientId ?? null,
+    patientIds: entry.patientIds ?? [],
+    clientAddress: request.ip,
+    userAgent: (request.headers['user-agent'] ?? '').slice(0, 512),
+    requestId: randomUUID(),
+    outcome: 'success',
+  };
 }
+
+/** The event's ten values, in the order the statements bind them (statements.mjs). */
+const eventValues = (event) => [
+  event.actorId,
+  event.action,
+  event.resourceType,
+  event.resourceId,
+  event.patientId,
+  event.patientIds,
+  event.clientAddress,
+  event.userAgent,
+  event.requestId,
+  event.outcome,
+];
+
+const audit = (client, event) => client.query(sql.INSERT_AUDIT_EVENT, eventValues(event));
 
 const rowsOf = (result) => result.rows;
 
@@ -62,16 +79,11 @@ app.get('/health/ready', async () => {
   return { status: 'ok' };
 });
 
-/** The audit event's parameters, as the API binds them after a read's own. */
-function eventValues(request, actorId, event) {
-  return [actorId, event.action, event.resourceType, event.resourceId, event.patientId, [], request.ip, (request.headers['user-agent'] ?? '').slice(0, 512), randomUUID(), 'success'];
-}
-
 app.get('/api/v1/patients/:id', async (request, reply) => {
   const actorId = await callerOf(request, reply);
   if (!actorId) return reply;
   const id = request.params.id;
-  const [{ patient }] = rowsOf(await pool.query(sql.READ_PATIENT_RECORDED, [id, ...eventValues(request, actorId, { action: 'read', resourceType: 'patient', resourceId: id, patientId: id })]));
+  const [{ patient }] = rowsOf(await pool.query(sql.READ_PATIENT_RECORDED, [id, ...eventValues(eventOf(request, actorId, { action: 'read', resourceType: 'patient', resourceId: id, patientId: id }))]));
   if (!patient) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Patient not found' });
   return patient;
 });
@@ -81,18 +93,7 @@ app.get('/api/v1/patients', async (request, reply) => {
   if (!actorId) return reply;
   const query = request.query;
   // As the API without replicas: the page statement writes the search's event itself (pageRecorded).
-  const event = {
-    actorId,
-    action: 'search',
-    resourceType: 'patient',
-    resourceId: null,
-    patientId: null,
-    patientIds: [],
-    outcome: 'success',
-    clientAddress: request.ip,
-    userAgent: (request.headers['user-agent'] ?? '').slice(0, 512),
-    requestId: randomUUID(),
-  };
+  const event = eventOf(request, actorId, { action: 'search', resourceType: 'patient' });
   const found = await findPatientPage(
     {
       ...parseNameQuery(query.q),
@@ -112,7 +113,7 @@ app.get('/api/v1/patients', async (request, reply) => {
     },
   );
   const page = pageOf(found.rows, (row) => [row.lastName, row.firstName, row.id]);
-  if (!found.recorded) await audit(pool, request, actorId, { action: 'search', resourceType: 'patient', patientIds: page.data.map((row) => row.id) });
+  if (!found.recorded) await audit(pool, { ...event, patientIds: page.data.map((row) => row.id) });
   return page;
 });
 
@@ -122,7 +123,7 @@ app.get('/api/v1/patients/:id/chart', async (request, reply) => {
   const id = request.params.id;
   const since = new Date(Date.now() - 90 * 24 * 3600 * 1000).toISOString();
   const parts = [id, id, id, ['active'], id, 10, id, 10, id, id, since];
-  const [chart] = rowsOf(await pool.query(sql.CHART_RECORDED, [...parts, ...eventValues(request, actorId, { action: 'read', resourceType: 'chart', resourceId: id, patientId: id })]));
+  const [chart] = rowsOf(await pool.query(sql.CHART_RECORDED, [...parts, ...eventValues(eventOf(request, actorId, { action: 'read', resourceType: 'chart', resourceId: id, patientId: id }))]));
   if (!chart.patient) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Patient not found' });
   return chart;
 });
@@ -133,7 +134,7 @@ app.get('/api/v1/appointments', async (request, reply) => {
   const { providerId, from, to } = request.query;
   const rows = rowsOf(await pool.query(sql.PROVIDER_DAY, [providerId, new Date(from), new Date(to), PAGE + 1, 0]));
   const page = pageOf(rows, (row) => [row.appointmentDate.toISOString(), row.id]);
-  await audit(pool, request, actorId, { action: 'search', resourceType: 'appointment', patientIds: [...new Set(page.data.map((row) => row.patientId))] });
+  await audit(pool, eventOf(request, actorId, { action: 'search', resourceType: 'appointment', patientIds: [...new Set(page.data.map((row) => row.patientId))] }));
   return page;
 });
 
@@ -161,7 +162,7 @@ app.post('/api/v1/patients', async (request, reply) => {
         now,
       ]),
     );
-    await audit(client, request, actorId, { action: 'create', resourceType: 'patient', resourceId: patient.id, patientId: patient.id });
+    await audit(client, eventOf(request, actorId, { action: 'create', resourceType: 'patient', resourceId: patient.id, patientId: patient.id }));
     await client.query('COMMIT');
     return reply.code(201).send(patient);
   } catch (error) {

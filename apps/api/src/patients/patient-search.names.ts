@@ -119,23 +119,13 @@ export function nameSurvey(words: readonly string[]): Prisma.Sql {
   return Prisma.sql`SELECT * FROM (${Prisma.join(rows, ' UNION ALL ')}) AS survey ORDER BY "word"`;
 }
 
-export interface SurveyRow {
+export interface SurveyRow extends WordNames {
+  /** The word's index in the survey's list. */
   word: number;
-  foldedLetters: number;
-  lastNames: number;
-  firstNames: number;
-  lastNamePatients: number;
-  firstNamePatients: number;
 }
 
-export function wordNamesOf(row: SurveyRow): WordNames {
-  return {
-    foldedLetters: row.foldedLetters,
-    lastNames: row.lastNames,
-    firstNames: row.firstNames,
-    lastNamePatients: row.lastNamePatients,
-    firstNamePatients: row.firstNamePatients,
-  };
+export function wordNamesOf({ word: _index, ...names }: SurveyRow): WordNames {
+  return names;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CreationClaim } from '../common/idempotency/idempotent-creations.js';
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, ReadReplicas } from '@clinic/db';
+import { Prisma, type PrismaClient, PrismaService, ReadReplicas } from '@clinic/db';
 import type { PageRecorder } from '../audit/audit-statements.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { nullWhenMissing } from '../common/database-errors.js';
@@ -92,8 +92,10 @@ export class PatientsRepository {
    * and a patient registered a moment ago may show a second later.
    */
   searchPatients(search: PatientSearch, recordedPage: PageRecorder): Promise<FoundPage> {
+    const find = (db: PrismaClient, recording?: PageRecorder) =>
+      findPatientPage(search, { rows: (statement) => db.$queryRaw(statement), surveys: this.surveys, recordedPage: recording });
     // With no replica to read from, the page statement writes the search's event too (one round trip less).
-    if (!this.replicas.configured) return findPatientPage(search, { rows: (statement) => this.prisma.$queryRaw(statement), surveys: this.surveys, recordedPage });
-    return this.replicas.read((db) => findPatientPage(search, { rows: (statement) => db.$queryRaw(statement), surveys: this.surveys }));
+    if (!this.replicas.configured) return find(this.prisma, recordedPage);
+    return this.replicas.read((db) => find(db));
   }
 }

@@ -21,9 +21,10 @@ export interface ApiProcess {
 }
 
 /**
- * Starts `node main.js` (or another entry, such as the bundle) with the environment given on top of a test's defaults (PORT=0: the
- * process picks a free port and logs it) and resolves once the process answers /health/ready
- * with 200. Run from a temporary directory, so that no developer's .env reaches it.
+ * Starts `node main.js` (or `main`, such as the bundle) with the environment given on top of a
+ * test's defaults (PORT=0: the process picks a free port and logs it) and resolves once the
+ * process answers /health/ready with 200. Run from a temporary directory, so that no developer's
+ * .env reaches it.
  */
 export async function startApiProcess(env: Record<string, string>, readyWithinMs = 60_000, main = MAIN): Promise<ApiProcess> {
   const child: ChildProcess = spawn(process.execPath, [main], {

@@ -188,7 +188,7 @@ describe('patient search plans on a skewed register', () => {
   it('forgets a remembered count after its minute, and the oldest word first when full', () => {
     let now = 0;
     const surveys = new SurveyMemory(2, 60_000, () => now);
-    const counts = { foldedLetters: 2, lastNames: 1, firstNames: 0, lastNamePatients: 3, firstNamePatients: 0 };
+    const counts = { foldedLetters: 2, lastNames: 1, firstNames: 0, lastNamePatients: 3, firstNamePatients: 0, registered: 3 };
     surveys.keep('ab', counts);
     surveys.keep('cd', counts);
     assert.deepEqual(surveys.recall('ab'), { ...counts, remembered: true });

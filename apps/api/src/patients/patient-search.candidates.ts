@@ -2,7 +2,7 @@
 // through btrees only (migrations 20261201062442 and 20261201062519 say why). Every statement here
 // reads a bounded number of index entries, whatever the data.
 import { Prisma } from '@clinic/db';
-import { isOnePiece, lastNamesWithPiece, namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
+import { isOnePiece, lastNamesWithPiece, NAMES_COUNTED, namesContaining, type SearchWord, type WordNames } from './patient-search.names.js';
 
 /** The names of one part that contain every one of `words`; at most `count` of them (NAMES_COUNTED last names means that many or more). */
 export interface NameSet {
@@ -38,10 +38,23 @@ const DRIVING_WORDS = 3;
 export const GATHER_LIMIT = 3000;
 
 /**
- * Up to this many (last name, first name) pairs, each read by one descent of patients_name_order_idx
- * (a descent costs about as much as reading twenty entries in a row).
+ * What reading a box with both last and first names costs beyond its index entries, counted in
+ * entries read in a row (0.16 µs each). Fitted on the 606 such boxes of the benchmark's "Last, First"
+ * and full-name queries over the 1M database, each read the three ways (boxCandidates):
  */
-const NAME_PAIRS_LIMIT = 500;
+const COST = {
+  /** A (last name, first name) pair looked up by its own descent of patients_name_order_idx (2.7 µs). */
+  pair: 17,
+  /** A last name of the list given to namePairs (3.7 µs: its part of the cross join). */
+  pairsLastName: 23,
+  /** A first name gathered by firstNameGroups (8 µs: its descent, its page, its sort). */
+  group: 50,
+  /** Whatever firstNameGroups costs before its first entry (0.5 ms more than the others: the hashed last names). */
+  grouping: 3000,
+  /** A last name the ordered scan moves to (3.3 µs), and one of its list (1.6 µs: sorted before the scan). */
+  orderedLastName: 20,
+  listedLastName: 10,
+} as const;
 
 function narrowed(set: NameSet | undefined, word: string, found: WordNames, count: number): NameSet {
   if (set) return { words: [...set.words, word], count: Math.min(set.count, count) };
@@ -90,6 +103,8 @@ export interface CandidateFilters {
   fromLastName?: string;
   /** Read every matching last name, not only the first LAST_NAMES_AT_ONCE in name order. */
   everyLastName: boolean;
+  /** About how many patients the register holds (WordNames.registered), to weigh the ways of reading a box. */
+  registered: number;
 }
 
 /** One box's statement, and whether it read only the first LAST_NAMES_AT_ONCE last names. */
@@ -180,18 +195,48 @@ function lastNamesInOrder(last: NameSet, anyFirstName: boolean, filters: Candida
   return { names: Prisma.sql`ARRAY(SELECT found."name" FROM (${lastNames(last)} OFFSET 0) AS found ${from} ORDER BY found."name" LIMIT ${LAST_NAMES_AT_ONCE})`, firstOnly };
 }
 
-/** The first `take` candidates of one box, (lastName, firstName, id) in name order. */
+/**
+ * About what each way of reading a box with last and first names costs (COST, in index entries),
+ * taking matches as spread evenly over the register (a page of 51 among the carriers of a first name
+ * one patient in a hundred bears is about 5,100 entries of the last names' order):
+ * - `ordered`: the last names in name order, testing each entry's first name, until the page is full;
+ * - `grouped`: each first name's carriers in last-name order, testing each entry's last name;
+ * - `pairs`: one descent for each (last name, first name) pair.
+ * When the last names were too many to count (NAMES_COUNTED), their patients are at least the count,
+ * not about it: a word like "smith" is in a thousand last names, and its own is among the most common.
+ */
+function bothNamesCosts(box: NameBox & { last: NameSet; first: NameSet }, { take, registered }: Pick<CandidateFilters, 'take' | 'registered'>) {
+  const { last, first } = box;
+  const lastNamePatients = Math.max(box.lastNamePatients, 1);
+  const firstNamePatients = Math.max(box.firstNamePatients, 1);
+  const lastCounted = last.count < NAMES_COUNTED;
+  const orderedEntries = Math.min((take * registered) / firstNamePatients, lastCounted ? lastNamePatients : Number.POSITIVE_INFINITY);
+  const lastNamesVisited = last.count * Math.min(1, orderedEntries / lastNamePatients);
+  const groupedEntries = Math.min(firstNamePatients, (first.count * take * registered) / lastNamePatients);
+  return {
+    ordered: orderedEntries + lastNamesVisited * COST.orderedLastName + last.count * COST.listedLastName,
+    grouped: groupedEntries + first.count * COST.group + COST.grouping,
+    pairs: last.count * first.count * COST.pair + last.count * COST.pairsLastName,
+  };
+}
+
+/** The cheapest way of reading a box with last and first names (bothNamesCosts). */
+export function bothNamesReading(box: NameBox & { last: NameSet; first: NameSet }, filters: Pick<CandidateFilters, 'take' | 'registered'>): 'ordered' | 'grouped' | 'pairs' {
+  const cost = bothNamesCosts(box, filters);
+  if (cost.pairs <= Math.min(cost.grouped, cost.ordered)) return 'pairs';
+  return cost.grouped < cost.ordered ? 'grouped' : 'ordered';
+}
+
+/** The first `take` candidates of one box, (lastName, firstName, id) in name order, read the cheapest way. */
 export function boxCandidates(box: NameBox, filters: CandidateFilters): BoxStatement {
-  const { last, first, firstNamePatients, lastNamePatients } = box;
-  if (last && first && last.count * first.count <= NAME_PAIRS_LIMIT) return { statement: namePairs(last, first, filters), firstLastNamesOnly: false };
-  if (first) {
-    // Gathering reads at most a page per first name, and never more than carry those names. With
-    // last names too, each side reads at most its own patients: the first names' side when it holds
-    // fewer ("Smith, Iné": the Inés rather than every Smith).
-    const gathered = last ? firstNamePatients : Math.min(first.count * filters.take, firstNamePatients);
-    if (gathered <= GATHER_LIMIT || (last && firstNamePatients < lastNamePatients)) {
-      return { statement: firstNameGroups(first, last, filters), firstLastNamesOnly: false };
-    }
+  const { last, first } = box;
+  if (last && first) {
+    const reading = bothNamesReading({ ...box, last, first }, filters);
+    if (reading === 'pairs') return { statement: namePairs(last, first, filters), firstLastNamesOnly: false };
+    if (reading === 'grouped') return { statement: firstNameGroups(first, last, filters), firstLastNamesOnly: false };
+  } else if (first && Math.min(first.count * filters.take, box.firstNamePatients) <= GATHER_LIMIT) {
+    // Any last name: a page per first name at most, and never more entries than carry those names.
+    return { statement: firstNameGroups(first, undefined, filters), firstLastNamesOnly: false };
   }
   const ordered = last ? lastNamesInOrder(last, !first, filters) : undefined;
   const ofNames = [

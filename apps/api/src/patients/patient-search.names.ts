@@ -24,6 +24,8 @@ export interface WordNames {
   lastNamePatients: number;
   /** Patients carrying one of the first names. */
   firstNamePatients: number;
+  /** About how many patients the register holds (PostgreSQL's own estimate, pg_class.reltuples; 0 before the first ANALYZE). */
+  registered: number;
   /**
    * Counted by an earlier search (SurveyMemory), not by this one: the counts then only choose a
    * plan, and a zero no longer proves that no name contains the word (a patient registered since
@@ -113,10 +115,14 @@ export function nameSurvey(words: readonly string[]): Prisma.Sql {
   const rows = words.map(
     (word, index) => Prisma.sql`
     SELECT ${index}::int AS "word", length(fold_for_search(${word}))::int AS "foldedLetters", last_names."names" AS "lastNames", last_names."patients" AS "lastNamePatients",
-           first_names."names" AS "firstNames", first_names."patients" AS "firstNamePatients"
-    FROM (${tally('last', word, NAMES_COUNTED)}) AS last_names, (${tally('first', word)}) AS first_names`,
+           first_names."names" AS "firstNames", first_names."patients" AS "firstNamePatients", registered."patients" AS "registered"
+    FROM (${tally('last', word, NAMES_COUNTED)}) AS last_names, (${tally('first', word)}) AS first_names, registered`,
   );
-  return Prisma.sql`SELECT * FROM (${Prisma.join(rows, ' UNION ALL ')}) AS survey ORDER BY "word"`;
+  // How many patients there are is read from the catalog, not counted: the planner's estimate is
+  // as close as choosing a plan needs.
+  return Prisma.sql`
+    WITH registered AS (SELECT greatest(c."reltuples", 0)::int AS "patients" FROM "pg_class" c WHERE c."oid" = '"patients"'::regclass)
+    SELECT * FROM (${Prisma.join(rows, ' UNION ALL ')}) AS survey ORDER BY "word"`;
 }
 
 export interface SurveyRow extends WordNames {

@@ -207,8 +207,10 @@ async function namePage(search: PatientSearch, database: SearchStatements): Prom
   const plan = planSearch(words, names);
   if (plan.boxes.length === 0) return { rows: [], recorded: false };
   const conditions = [...pageConditions(search), ...wordTests(search, new Set(plan.testedWords.map((word) => word.text)))];
+  // Before the register's first ANALYZE the catalog says 0: its names' own carriers are then a floor.
+  const registered = Math.max(1, ...[...names.values()].flatMap((found) => [found.registered, found.lastNamePatients, found.firstNamePatients]));
   const candidates = (everyLastName: boolean) => {
-    const filters: CandidateFilters = { conditions, take: search.take, fromLastName: search.after?.[0], everyLastName };
+    const filters: CandidateFilters = { conditions, take: search.take, fromLastName: search.after?.[0], everyLastName, registered };
     return plan.boxes.map((box) => boxCandidates(box, filters));
   };
   const boxes = candidates(false);

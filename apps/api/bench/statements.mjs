@@ -40,7 +40,7 @@ export const CHART_RECORDED = `
   FROM (SELECT * FROM "appointments" WHERE "patientId" = $5::uuid ORDER BY "appointmentDate" DESC, "id" DESC LIMIT $6) a) AS "recentVisits",(SELECT coalesce(jsonb_agg(jsonb_build_object('id', r."id", 'appointmentId', r."appointmentId", 'isDraft', r."isDraft",
   'signedAt', r."signedAt", 'chiefComplaint', r."chiefComplaint", 'diagnosis', r."diagnosis")), '[]'::jsonb)
   FROM "medical_records" r WHERE r."appointmentId" = ANY(ARRAY(SELECT "id" FROM "appointments" WHERE "patientId" = $7::uuid ORDER BY "appointmentDate" DESC, "id" DESC LIMIT $8))) AS "recentRecords",(SELECT to_jsonb(v) FROM "vital_signs" v WHERE v."id" = (SELECT latest."id" FROM "vital_signs" latest
-  WHERE latest."appointmentId" = ANY(ARRAY(SELECT "id" FROM "appointments" WHERE "patientId" = $9::uuid)) ORDER BY latest."recordedAt" DESC, latest."id" DESC LIMIT 1)) AS "latestVitals",(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt" DESC, p."id" DESC), '[]'::jsonb)
-  FROM "prescriptions" p WHERE p."medicalRecordId" = ANY(ARRAY(SELECT "id" FROM "medical_records" WHERE "appointmentId" = ANY(ARRAY(SELECT "id" FROM "appointments" WHERE "patientId" = $10::uuid)))) AND p."reviewStatus" = 'accepted'
+  WHERE latest."patientId" = $9::uuid ORDER BY latest."recordedAt" DESC, latest."id" DESC LIMIT 1)) AS "latestVitals",(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt" DESC, p."id" DESC), '[]'::jsonb)
+  FROM "prescriptions" p WHERE p."patientId" = $10::uuid AND p."reviewStatus" = 'accepted'
   AND p."createdAt" >= ($11::timestamptz AT TIME ZONE 'UTC')) AS "recentPrescriptions"),
 ${recordedFrom(12)}`;

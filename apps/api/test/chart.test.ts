@@ -122,6 +122,41 @@ describe('the chart', () => {
     await api.http().get(chartPath(patientId)).expect(401);
   });
 
+  it("takes vital signs and prescriptions by the patient of their visit, whatever a statement writes as their patient", async () => {
+    // The chart reads both by their own patientId column, which the database derives from the visit
+    // (migration 20261202115000): no statement can make one patient's vitals show on another's chart.
+    const prisma = accounts.prisma;
+    const first = await patientWithHistory(2);
+    const second = await patientWithHistory(1);
+    const patientOf = async (appointmentId: string) => {
+      const [row] = await prisma.$queryRaw<{ vitals: string; prescription: string }[]>`
+        SELECT v."patientId"::text AS "vitals", p."patientId"::text AS "prescription"
+        FROM "vital_signs" v JOIN "medical_records" r ON r."appointmentId" = v."appointmentId" JOIN "prescriptions" p ON p."medicalRecordId" = r."id"
+        WHERE v."appointmentId" = ${appointmentId}::uuid`;
+      return row;
+    };
+    const latestVisit = first.appointmentIds[0]!;
+    assert.deepEqual(await patientOf(latestVisit), { vitals: first.patientId, prescription: first.patientId });
+
+    // Written wrong on purpose (the record is signed: an update of nothing but that column passes the guard), kept right.
+    await prisma.$executeRaw`UPDATE "vital_signs" SET "patientId" = ${second.patientId}::uuid WHERE "appointmentId" = ${latestVisit}::uuid`;
+    await prisma.$executeRaw`UPDATE "prescriptions" SET "patientId" = NULL WHERE "medicalRecordId" IN (SELECT "id" FROM "medical_records" WHERE "appointmentId" = ${latestVisit}::uuid)`;
+    assert.deepEqual(await patientOf(latestVisit), { vitals: first.patientId, prescription: first.patientId });
+    // Anything else under a signed record is still refused.
+    await assert.rejects(prisma.$executeRaw`UPDATE "vital_signs" SET "heartRate" = 99 WHERE "appointmentId" = ${latestVisit}::uuid`, /signed/);
+
+    // The visit given to the other patient: its vitals and prescription follow it, and so do the charts.
+    await prisma.$executeRaw`UPDATE "appointments" SET "patientId" = ${second.patientId}::uuid WHERE "id" = ${latestVisit}::uuid`;
+    assert.deepEqual(await patientOf(latestVisit), { vitals: second.patientId, prescription: second.patientId });
+    const secondChart = (await api.http().get(chartPath(second.patientId)).set(bearer(clinician.accessToken)).expect(200)).body;
+    // Its own visit was recorded a moment after the one it was given: still the latest.
+    assert.equal(secondChart.latestVitals.appointmentId, second.appointmentIds[0]);
+    assert.deepEqual(secondChart.recentPrescriptions.map((prescription: { medicationName: string }) => prescription.medicationName), ['Medication 0', 'Medication 0']);
+    const firstChart = (await api.http().get(chartPath(first.patientId)).set(bearer(clinician.accessToken)).expect(200)).body;
+    assert.equal(firstChart.latestVitals.appointmentId, first.appointmentIds[1]);
+    assert.deepEqual(firstChart.recentPrescriptions.map((prescription: { medicationName: string }) => prescription.medicationName), ['Medication 1']);
+  });
+
   it('reads a chart and writes its audit event in one statement, for one visit as for sixty', async (t) => {
     // Counted at the driver: every statement Prisma sends goes through pg.Pool#query (the
     // adapter's non-transactional path), so wrapping it counts exactly the SQL sent to PostgreSQL.

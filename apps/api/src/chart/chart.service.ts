@@ -85,15 +85,14 @@ export class ChartService {
   chartParts(patientId: string, now: Date) {
     const since = new Date(now.getTime() - PRESCRIPTION_WINDOW_DAYS * 24 * 60 * 60 * 1000);
     const patientRef = Prisma.sql`${patientId}::uuid`;
-    const visits = this.appointments.idsOfPatientPart(patientRef);
     return {
       patient: this.patients.patientPart(patientRef),
       allergies: this.allergies.ofPatientPart(patientRef),
       activeConditions: this.conditions.ofPatientPart(patientRef, 'active'),
       recentVisits: this.appointments.latestOfPatientPart(patientRef, RECENT_VISITS),
       recentRecords: this.records.summariesOfVisitsPart(this.appointments.idsOfPatientPart(patientRef, RECENT_VISITS)),
-      latestVitals: this.vitalSigns.latestOfVisitsPart(visits),
-      recentPrescriptions: this.prescriptions.writtenSincePart(this.records.idsOfVisitsPart(visits), since),
+      latestVitals: this.vitalSigns.latestOfPatientPart(patientRef),
+      recentPrescriptions: this.prescriptions.writtenSinceForPatientPart(patientRef, since),
     };
   }
 }

@@ -77,11 +77,6 @@ export class RecordsRepository {
     };
   }
 
-  /** The ids of these visits' records, for another part's filter. */
-  idsOfVisitsPart(visitIds: IdsPart): IdsPart {
-    return Prisma.sql`SELECT "id" FROM "medical_records" WHERE ${isOneOfIds(Prisma.sql`"appointmentId"`, visitIds)}`;
-  }
-
   findRecord(recordId: string): Promise<RecordOfVisit | null> {
     return this.prisma.medicalRecord.findUnique({ where: { id: recordId }, select: { id: true, appointmentId: true, isDraft: true, signedAt: true, signedById: true } });
   }

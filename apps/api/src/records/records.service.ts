@@ -96,11 +96,6 @@ export class RecordsService {
     return this.records.summariesOfVisitsPart(visitIds);
   }
 
-  /** The ids of these visits' records, for another part's filter. */
-  idsOfVisitsPart(visitIds: IdsPart): IdsPart {
-    return this.records.idsOfVisitsPart(visitIds);
-  }
-
   /** These visits' signed records with their amendments, as a part of a read composed elsewhere (FHIR's $everything). */
   signedOfVisitsPart(visitIds: IdsPart): ReadPart<NoteWithAmendments[]> {
     return this.records.signedOfVisitsPart(visitIds);

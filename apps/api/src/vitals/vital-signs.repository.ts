@@ -47,14 +47,15 @@ export class VitalSignsRepository {
   ) {}
 
   /**
-   * The latest set among these visits, or null, as a part of a read composed elsewhere. The
-   * latest is chosen by its id first (index-only: appointmentId, recordedAt, id) and only that
-   * set is read: ordering whole rows made the JSON of every set of a long history, to keep one.
+   * The patient's latest set, or null, as a part of a read composed elsewhere: the last entry of
+   * the patient's run of vital_signs_patientId_recordedAt_id_idx (the patient on the row is kept by
+   * a trigger, migration 20261202115000), so one descent whatever the length of the history. The
+   * latest is chosen by its id first and only that set is read.
    */
-  latestOfVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord | null> {
+  latestOfPatientPart(patientId: Prisma.Sql): ReadPart<VitalSignsRecord | null> {
     return {
       sql: Prisma.sql`(SELECT to_jsonb(v) FROM "vital_signs" v WHERE v."id" = (SELECT latest."id" FROM "vital_signs" latest
-        WHERE ${isOneOfIds(Prisma.sql`latest."appointmentId"`, visitIds)} ORDER BY latest."recordedAt" DESC, latest."id" DESC LIMIT 1))`,
+        WHERE latest."patientId" = ${patientId} ORDER BY latest."recordedAt" DESC, latest."id" DESC LIMIT 1))`,
       read: (json) => (json === null ? null : readVitalSigns(json)),
     };
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@clinic/db';
 import type { IdsPart, ListingParts, ReadPart, RelationPart } from '../common/read-parts.js';
 import type { VisitHeader } from '../appointments/appointment-record.js';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -77,9 +78,9 @@ export class VitalSignsService {
     return { vitals: toVitalSignsDto(vitals), created };
   }
 
-  /** The latest set among these visits, as a part of a read composed elsewhere (the chart). */
-  latestOfVisitsPart(visitIds: IdsPart): ReadPart<VitalSignsRecord | null> {
-    return this.vitalSigns.latestOfVisitsPart(visitIds);
+  /** The patient's latest set, as a part of a read composed elsewhere (the chart). */
+  latestOfPatientPart(patientId: Prisma.Sql): ReadPart<VitalSignsRecord | null> {
+    return this.vitalSigns.latestOfPatientPart(patientId);
   }
 
   /** Every set of these visits, as a part of a read composed elsewhere (FHIR's $everything). */

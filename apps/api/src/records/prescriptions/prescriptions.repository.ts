@@ -23,11 +23,16 @@ export class PrescriptionsRepository {
     this.table = new EntryTable(prisma, audit, noteEntryShape<PrescriptionRow>('prescription', delegate, COLUMNS));
   }
 
-  /** The accepted prescriptions of these records written since `since`, newest first, as a part of a read composed elsewhere. */
-  writtenSincePart(recordIds: IdsPart, since: Date): ReadPart<PrescriptionRow[]> {
+  /**
+   * The patient's accepted prescriptions written since `since`, newest first, as a part of a read
+   * composed elsewhere: the end of the patient's run of prescriptions_patientId_createdAt_id_idx
+   * (the patient on the row is kept by a trigger, migration 20261202115000), whatever the length
+   * of the history.
+   */
+  writtenSinceForPatientPart(patientId: Prisma.Sql, since: Date): ReadPart<PrescriptionRow[]> {
     return {
       sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt" DESC, p."id" DESC), '[]'::jsonb)
-        FROM "prescriptions" p WHERE ${isOneOfIds(Prisma.sql`p."medicalRecordId"`, recordIds)} AND ${acceptedOnly('p')}
+        FROM "prescriptions" p WHERE p."patientId" = ${patientId} AND ${acceptedOnly('p')}
           AND p."createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
       read: (json) => rowsFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
     };

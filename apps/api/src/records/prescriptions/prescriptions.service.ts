@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@clinic/db';
 import { AuditTrail } from '../../audit/audit-trail.js';
 import { ChartEntries } from '../../common/chart-entries/chart-entries.js';
 import { mixesScripts, sentFields } from '../../common/fields/text.js';
@@ -105,9 +106,9 @@ export class PrescriptionsService {
     return this.review.reject(recordId, prescriptionId);
   }
 
-  /** The prescriptions of these records written since `since`, as a part of a read composed elsewhere (the chart). */
-  writtenSincePart(recordIds: IdsPart, since: Date): ReadPart<PrescriptionRow[]> {
-    return this.prescriptions.writtenSincePart(recordIds, since);
+  /** The patient's prescriptions written since `since`, as a part of a read composed elsewhere (the chart). */
+  writtenSinceForPatientPart(patientId: Prisma.Sql, since: Date): ReadPart<PrescriptionRow[]> {
+    return this.prescriptions.writtenSinceForPatientPart(patientId, since);
   }
 
   /** Every prescription of these records, as a part of a read composed elsewhere (FHIR's $everything). */

@@ -1,0 +1,2 @@
+-- Nothing to undo: the values are what the fill triggers would write anyway, and the column goes
+-- with 20261202115000's own down.sql.

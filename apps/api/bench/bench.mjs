@@ -12,7 +12,7 @@ import { readDatabaseStanding } from '@clinic/db/environment';
 import { DEVELOPMENT_PASSWORD, DEVELOPMENT_STAFF } from '@clinic/db/seed';
 import pg from 'pg';
 import { newPatientBody, readFixtures } from './fixtures.mjs';
-import { loadRound, residentMegabytes, sequentialPass, summarize, withPeakMemory } from './measure.mjs';
+import { alternatingPasses, loadRound, residentMegabytes, summarize, withPeakMemory } from './measure.mjs';
 import { API_NODE_OPTIONS, freePort, startServer } from './processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -168,7 +168,7 @@ try {
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   // One client: the paths one after another on each server, a row of the table, the figures kept.
   const oneClientRow = async (kind, paths) => {
-    const [a, b] = [await sequentialPass({ baseUrl: api.baseUrl, headers, paths }), await sequentialPass({ baseUrl: bare.baseUrl, headers, paths })];
+    const [a, b] = await alternatingPasses({ baseUrls: [api.baseUrl, bare.baseUrl], headers, paths });
     report.singleClient.push({ kind, api: a, bare: b });
     const failures = a.failures + b.failures > 0 ? ` (failures: API ${a.failures}, bare ${b.failures})` : '';
     console.log(`| ${kind}${failures} | ${fmt(a.p50)} | ${fmt(a.p95)} | ${fmt(a.p99)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} |`);

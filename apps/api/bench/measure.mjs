@@ -1,6 +1,7 @@
 // How the benchmark measures: autocannon for throughput under concurrent load (every response's
-// latency kept, so p95 is exact rather than autocannon's histogram buckets), a sequential pass
-// for single-client latency, and the resident memory of a process read from /proc.
+// latency kept, so p95 is exact rather than autocannon's histogram buckets), one client's requests
+// asked of each server in turn for single-client latency, and the resident memory of a process read
+// from /proc.
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
@@ -53,18 +54,27 @@ export function loadRound({ baseUrl, connections, seconds, nextRequest }) {
   });
 }
 
-/** Requests one after another, as one front-desk client would: latency percentiles (ms). */
-export async function sequentialPass({ baseUrl, headers, paths }) {
-  const latencies = [];
-  let failures = 0;
-  for (const path of paths) {
-    const started = performance.now();
-    const response = await fetch(baseUrl + path, { headers });
-    await response.arrayBuffer();
-    latencies.push(performance.now() - started);
-    if (!response.ok) failures++;
+/**
+ * Requests one after another, as one front-desk client would, each path asked of every server in
+ * turn, the first to answer alternating from one path to the next: every server meets the same
+ * caches (PostgreSQL's buffers, the disk cache), where passes one server after the other would
+ * have the first read from the disk what the second then finds in memory. Latency percentiles (ms)
+ * per server, in the order of `baseUrls`.
+ */
+export async function alternatingPasses({ baseUrls, headers, paths }) {
+  const latencies = baseUrls.map(() => []);
+  const failures = baseUrls.map(() => 0);
+  for (const [index, path] of paths.entries()) {
+    for (let turn = 0; turn < baseUrls.length; turn++) {
+      const server = (index + turn) % baseUrls.length;
+      const started = performance.now();
+      const response = await fetch(baseUrls[server] + path, { headers });
+      await response.arrayBuffer();
+      latencies[server].push(performance.now() - started);
+      if (!response.ok) failures[server]++;
+    }
   }
-  return { ...summarize(latencies), failures, requests: paths.length };
+  return baseUrls.map((_, server) => ({ ...summarize(latencies[server]), failures: failures[server], requests: paths.length }));
 }
 
 /** The process's resident set size in MB (Linux), or NaN where /proc is not there. */

@@ -1,6 +1,23 @@
 -- Reverses 20261202115000_add_vital_signs_prescriptions_patient. No clinical data is lost: the
 -- column only repeats which patient each row's visit belongs to. The chart of that release reads
--- it: roll the API back first. The guards get back their bodies of 20261125232100 and 20261201060403.
+-- it: roll the API back first. The guard triggers get back their one-piece form of 20261125232100
+-- and 20261201060403.
+
+DROP TRIGGER IF EXISTS "vital_signs_sealed_update_guard" ON "vital_signs";
+
+DROP TRIGGER IF EXISTS "vital_signs_sealed_guard" ON "vital_signs";
+
+CREATE TRIGGER "vital_signs_sealed_guard"
+    BEFORE UPDATE OR DELETE ON "vital_signs"
+    FOR EACH ROW EXECUTE FUNCTION "refuse_change_to_sealed_vital_signs"();
+
+DROP TRIGGER IF EXISTS "prescriptions_signed_record_update_guard" ON "prescriptions";
+
+DROP TRIGGER IF EXISTS "prescriptions_signed_record_guard" ON "prescriptions";
+
+CREATE TRIGGER "prescriptions_signed_record_guard"
+    BEFORE INSERT OR UPDATE OR DELETE ON "prescriptions"
+    FOR EACH ROW EXECUTE FUNCTION "refuse_change_under_signed_record"();
 
 DROP TRIGGER IF EXISTS "medical_records_visit_followed" ON "medical_records";
 
@@ -15,58 +32,6 @@ DROP TRIGGER IF EXISTS "vital_signs_patient" ON "vital_signs";
 DROP FUNCTION IF EXISTS "fill_prescription_patient"();
 
 DROP FUNCTION IF EXISTS "fill_vital_signs_patient"();
-
-CREATE OR REPLACE FUNCTION "refuse_change_under_signed_record"() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-DECLARE
-    parent_ids UUID[];
-BEGIN
-    parent_ids := CASE TG_OP
-        WHEN 'INSERT' THEN ARRAY[NEW."medicalRecordId"]
-        WHEN 'DELETE' THEN ARRAY[OLD."medicalRecordId"]
-        ELSE ARRAY[OLD."medicalRecordId", NEW."medicalRecordId"]
-    END;
-    IF EXISTS (
-        SELECT 1 FROM (
-            SELECT "signedAt" FROM "medical_records" WHERE "id" = ANY (parent_ids) FOR SHARE
-        ) AS parent
-        WHERE parent."signedAt" IS NOT NULL
-    ) THEN
-        RAISE EXCEPTION '% of a signed medical record cannot be added, changed or removed', TG_TABLE_NAME
-            USING ERRCODE = 'integrity_constraint_violation';
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-        RETURN OLD;
-    END IF;
-    RETURN NEW;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION "refuse_change_to_sealed_vital_signs"() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-DECLARE
-    visit_ids UUID[];
-BEGIN
-    visit_ids := CASE TG_OP
-        WHEN 'INSERT' THEN ARRAY[NEW."appointmentId"]
-        WHEN 'DELETE' THEN ARRAY[OLD."appointmentId"]
-        ELSE ARRAY[OLD."appointmentId", NEW."appointmentId"]
-    END;
-    IF EXISTS (
-        SELECT 1 FROM (
-            SELECT "signedAt" FROM "medical_records" WHERE "appointmentId" = ANY (visit_ids) FOR SHARE
-        ) AS record
-        WHERE record."signedAt" IS NOT NULL
-    ) THEN
-        RAISE EXCEPTION 'vital signs of a visit whose medical record is signed cannot be added, changed or removed'
-            USING ERRCODE = 'integrity_constraint_violation';
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-        RETURN OLD;
-    END IF;
-    RETURN NEW;
-END;
-$$;
 
 ALTER TABLE "prescriptions" DROP COLUMN IF EXISTS "patientId";
 

@@ -17,9 +17,11 @@
 -- contract step) makes it required; migration 20261202115100 fills the rows already there.
 --
 -- The guards of signed records and sealed vital signs (20261125232100, 20261201060403) refuse any
--- UPDATE under a signed record. They now let through an update that changes nothing but this
--- column (or nothing at all): the fill and the backfill, which only ever write what the visit
--- says. Every other change is refused as before.
+-- UPDATE under a signed record. Their UPDATE triggers now fire only when something besides this
+-- column changes (a WHEN clause; the guard functions are unchanged): the fill and the backfill,
+-- which only ever write what the visit says, pass; every other change is refused as before.
+-- A trigger's WHEN may not name NEW when it also fires on DELETE, so each guard trigger is split in
+-- two, with the same function: one for DELETE (and INSERT), one for UPDATE.
 
 -- AlterTable
 ALTER TABLE "vital_signs" ADD COLUMN "patientId" UUID;
@@ -45,7 +47,7 @@ END;
 $$;
 
 -- BEFORE triggers of a table fire in name order: these ("…_patient") before the guards
--- ("…_sealed_guard", "…_signed_record_guard"), which then see the row as it will be stored.
+-- ("…_sealed_…", "…_signed_record_…"), whose WHEN then sees the row as it will be stored.
 CREATE TRIGGER "vital_signs_patient"
     BEFORE INSERT OR UPDATE ON "vital_signs"
     FOR EACH ROW EXECUTE FUNCTION "fill_vital_signs_patient"();
@@ -78,61 +80,25 @@ CREATE TRIGGER "medical_records_visit_followed"
     AFTER UPDATE OF "appointmentId" ON "medical_records"
     FOR EACH ROW WHEN (OLD."appointmentId" IS DISTINCT FROM NEW."appointmentId") EXECUTE FUNCTION "follow_visit_patient"();
 
--- The guards, as 20261125232100 and 20261201060403 wrote them, with the one exception above first.
-CREATE OR REPLACE FUNCTION "refuse_change_under_signed_record"() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-DECLARE
-    parent_ids UUID[];
-BEGIN
-    IF TG_OP = 'UPDATE' AND (to_jsonb(NEW) - 'patientId') = (to_jsonb(OLD) - 'patientId') THEN
-        RETURN NEW;
-    END IF;
-    parent_ids := CASE TG_OP
-        WHEN 'INSERT' THEN ARRAY[NEW."medicalRecordId"]
-        WHEN 'DELETE' THEN ARRAY[OLD."medicalRecordId"]
-        ELSE ARRAY[OLD."medicalRecordId", NEW."medicalRecordId"]
-    END;
-    IF EXISTS (
-        SELECT 1 FROM (
-            SELECT "signedAt" FROM "medical_records" WHERE "id" = ANY (parent_ids) FOR SHARE
-        ) AS parent
-        WHERE parent."signedAt" IS NOT NULL
-    ) THEN
-        RAISE EXCEPTION '% of a signed medical record cannot be added, changed or removed', TG_TABLE_NAME
-            USING ERRCODE = 'integrity_constraint_violation';
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-        RETURN OLD;
-    END IF;
-    RETURN NEW;
-END;
-$$;
+-- The guards, split: their INSERT and DELETE as before, their UPDATE unless only "patientId" changed.
+DROP TRIGGER "prescriptions_signed_record_guard" ON "prescriptions";
 
-CREATE OR REPLACE FUNCTION "refuse_change_to_sealed_vital_signs"() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-DECLARE
-    visit_ids UUID[];
-BEGIN
-    IF TG_OP = 'UPDATE' AND (to_jsonb(NEW) - 'patientId') = (to_jsonb(OLD) - 'patientId') THEN
-        RETURN NEW;
-    END IF;
-    visit_ids := CASE TG_OP
-        WHEN 'INSERT' THEN ARRAY[NEW."appointmentId"]
-        WHEN 'DELETE' THEN ARRAY[OLD."appointmentId"]
-        ELSE ARRAY[OLD."appointmentId", NEW."appointmentId"]
-    END;
-    IF EXISTS (
-        SELECT 1 FROM (
-            SELECT "signedAt" FROM "medical_records" WHERE "appointmentId" = ANY (visit_ids) FOR SHARE
-        ) AS record
-        WHERE record."signedAt" IS NOT NULL
-    ) THEN
-        RAISE EXCEPTION 'vital signs of a visit whose medical record is signed cannot be added, changed or removed'
-            USING ERRCODE = 'integrity_constraint_violation';
-    END IF;
-    IF TG_OP = 'DELETE' THEN
-        RETURN OLD;
-    END IF;
-    RETURN NEW;
-END;
-$$;
+CREATE TRIGGER "prescriptions_signed_record_guard"
+    BEFORE INSERT OR DELETE ON "prescriptions"
+    FOR EACH ROW EXECUTE FUNCTION "refuse_change_under_signed_record"();
+
+CREATE TRIGGER "prescriptions_signed_record_update_guard"
+    BEFORE UPDATE ON "prescriptions"
+    FOR EACH ROW WHEN ((to_jsonb(NEW) - 'patientId') IS DISTINCT FROM (to_jsonb(OLD) - 'patientId'))
+    EXECUTE FUNCTION "refuse_change_under_signed_record"();
+
+DROP TRIGGER "vital_signs_sealed_guard" ON "vital_signs";
+
+CREATE TRIGGER "vital_signs_sealed_guard"
+    BEFORE DELETE ON "vital_signs"
+    FOR EACH ROW EXECUTE FUNCTION "refuse_change_to_sealed_vital_signs"();
+
+CREATE TRIGGER "vital_signs_sealed_update_guard"
+    BEFORE UPDATE ON "vital_signs"
+    FOR EACH ROW WHEN ((to_jsonb(NEW) - 'patientId') IS DISTINCT FROM (to_jsonb(OLD) - 'patientId'))
+    EXECUTE FUNCTION "refuse_change_to_sealed_vital_signs"();

@@ -33,7 +33,7 @@ export class PrescriptionsRepository {
     return {
       sql: Prisma.sql`(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."createdAt" DESC, p."id" DESC), '[]'::jsonb)
         FROM "prescriptions" p WHERE p."patientId" = ${patientId} AND ${acceptedOnly('p')}
-          AND p."createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
+          AND p."createdAt" >= ${utcTimestamp(since)})`,
       read: (json) => rowsFromJson<PrescriptionRow>(json, { instants: ['createdAt'] }),
     };
   }

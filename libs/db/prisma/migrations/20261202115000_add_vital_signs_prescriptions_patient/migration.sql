@@ -7,7 +7,7 @@
 -- record, whatever is shown: about 1,100 probes for the benchmark's 400-visit patient, 2.8 of the
 -- chart statement's 3.1 ms on a million patients (docs/performance.md). With the patient on the
 -- row, each is one short range of an index (migration 20261202115200): the latest set is the
--- first entry, the recent prescriptions a contiguous run.
+-- last entry of the patient's run, the recent prescriptions its end.
 --
 -- The column is derived, never written by the API: a BEFORE trigger sets it on every insert and
 -- update from the parent visit (whatever a statement gives, the visit's patient is what is

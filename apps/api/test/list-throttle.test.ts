@@ -62,3 +62,46 @@ describe('list and search throttling per provider', () => {
     assert.throws(() => loadConfig({ LIST_RATE_LIMIT_PER_MINUTE: '0' }), ConfigInvalid);
   });
 });
+
+describe('list throttling in allowances (a replica takes limit / 20 requests of the shared count at once)', () => {
+  let team: ClinicTeam;
+  before(async () => {
+    team = await startClinicTeam({ LIST_RATE_LIMIT_PER_MINUTE: '100' });
+  });
+  after(() => team.close());
+
+  const shared = () => team.accounts.prisma.throttleCounter.findUniqueOrThrow({ where: { key: `list ${team.staff.id}` } });
+  const list = () => team.api.http().get('/api/v1/patients?limit=1').set(bearer(team.staff.accessToken));
+
+  it('counts an allowance of 5 in the database with the first request, and the next 4 without asking it', async () => {
+    await list().expect(200);
+    assert.equal((await shared()).count, 5);
+    for (let request = 0; request < 4; request++) await list().expect(200);
+    assert.equal((await shared()).count, 5);
+    await list().expect(200);
+    assert.equal((await shared()).count, 10);
+  });
+
+  it('takes only what is left below the limit when other replicas took the rest, then refuses until the window ends', async () => {
+    // Six answered so far (count 10); another replica took allowances up to 98 of the 100.
+    for (let request = 0; request < 4; request++) await list().expect(200);
+    await team.accounts.prisma.throttleCounter.update({ where: { key: `list ${team.staff.id}` }, data: { count: 98 } });
+    await list().expect(200);
+    await list().expect(200);
+    const refused = await list().expect(429);
+    const retryAfter = Number(refused.headers['retry-after']);
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+    // 98 + 5: a whole allowance counted, of which 2 were below the limit; then 103 + 5, none.
+    assert.equal((await shared()).count, 108);
+    // Refused from what this replica knows, without counting again.
+    await list().expect(429);
+    assert.equal((await shared()).count, 108);
+  });
+
+  it('answers no more than the limit to concurrent requests of one provider', async () => {
+    const asClinician = bearer(team.clinician.accessToken);
+    const answers = await Promise.all(Array.from({ length: 110 }, () => team.api.http().get('/api/v1/patients?limit=1').set(asClinician)));
+    assert.equal(answers.filter((answer) => answer.status === 200).length, 100);
+    assert.equal(answers.filter((answer) => answer.status === 429).length, 10);
+  });
+});

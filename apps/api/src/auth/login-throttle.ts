@@ -2,15 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { SignInThrottled } from './auth.errors.js';
-import { ThrottleCountersRepository } from './throttle-counters.repository.js';
+import { secondsLeftIn, ThrottleCountersRepository } from './throttle-counters.repository.js';
 
 export interface SignInAttempt {
   /** The email as typed (normalised), whether or not it has an account: unknown emails count too. */
   email: string;
   clientAddress: string;
 }
-
-const secondsUntil = (instant: Date) => Math.max(1, Math.ceil((instant.getTime() - Date.now()) / 1000));
 
 /**
  * Slows password guessing: at most LOGIN_MAX_FAILURES attempts on one account, and
@@ -60,7 +58,7 @@ export class LoginThrottle {
   }
 
   private async take(key: string, limit: number): Promise<void> {
-    const { count, windowEndsAt } = await this.counters.count(key, this.windowSeconds, limit);
-    if (count > limit) throw new SignInThrottled(secondsUntil(windowEndsAt));
+    const { count, windowEndsAt } = await this.counters.count(key, this.windowSeconds, { lockAt: limit });
+    if (count > limit) throw new SignInThrottled(secondsLeftIn(windowEndsAt));
   }
 }

@@ -7,6 +7,9 @@ export interface Counted {
   windowEndsAt: Date;
 }
 
+/** Whole seconds until a counted window ends, at least 1: a refusal's Retry-After. */
+export const secondsLeftIn = (windowEndsAt: Date) => Math.max(1, Math.ceil((windowEndsAt.getTime() - Date.now()) / 1000));
+
 /**
  * The throttle_counters table's one owner: counts shared by every API replica. Each call is one
  * atomic statement, so concurrent attempts on one key each get their own number, and checking
@@ -18,20 +21,20 @@ export class ThrottleCountersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Counts one more attempt for the key. A window that has ended starts afresh at 1. When the
-   * count reaches `lockAt`, the window restarts from this attempt, so a lockout lasts its full
-   * length from the attempt that reached the limit (and no longer: later refused attempts do not
-   * extend it).
+   * Counts `attempts` more attempts for the key (one, unless a throttle takes several at once:
+   * list-throttle.ts). A window that has ended starts afresh at `attempts`. When the count reaches
+   * `lockAt`, the window restarts from this attempt, so a lockout lasts its full length from the
+   * attempt that reached the limit (and no longer: later refused attempts do not extend it).
    */
-  async count(key: string, windowSeconds: number, lockAt?: number): Promise<Counted> {
+  async count(key: string, windowSeconds: number, { lockAt, attempts = 1 }: { lockAt?: number; attempts?: number } = {}): Promise<Counted> {
     const [row] = await this.prisma.$queryRaw<Counted[]>`
       INSERT INTO "throttle_counters" AS t ("key", "count", "windowEndsAt")
-      VALUES (${key}, 1, clock_timestamp() + make_interval(secs => ${windowSeconds}))
+      VALUES (${key}, ${attempts}::int, clock_timestamp() + make_interval(secs => ${windowSeconds}))
       ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE WHEN t."windowEndsAt" <= clock_timestamp() THEN 1 ELSE t."count" + 1 END,
+        "count" = CASE WHEN t."windowEndsAt" <= clock_timestamp() THEN ${attempts}::int ELSE t."count" + ${attempts}::int END,
         "windowEndsAt" = CASE
           WHEN t."windowEndsAt" <= clock_timestamp() THEN clock_timestamp() + make_interval(secs => ${windowSeconds})
-          WHEN t."count" + 1 = ${lockAt ?? 0}::int THEN clock_timestamp() + make_interval(secs => ${windowSeconds})
+          WHEN t."count" + ${attempts}::int = ${lockAt ?? 0}::int THEN clock_timestamp() + make_interval(secs => ${windowSeconds})
           ELSE t."windowEndsAt"
         END
       RETURNING "count", "windowEndsAt"`;

@@ -130,7 +130,7 @@ export const VARIABLES = {
     default: 120,
     min: 1,
     max: 100_000,
-    description: 'List and search requests (patients, appointments, providers, a chart\'s lists) per provider per minute, shared by every replica; more get 429 with Retry-After.',
+    description: 'List and search requests (patients, appointments, providers, a chart\'s lists) per provider per minute, shared by every replica (each takes a twentieth of it at a time, see docs/operations.md); more get 429 with Retry-After.',
   },
   SHUTDOWN_GRACE_SECONDS: {
     group: 'api',

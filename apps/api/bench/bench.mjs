@@ -170,7 +170,8 @@ try {
   const oneClientRow = async (kind, paths) => {
     const [a, b] = await alternatingPasses({ baseUrls: [api.baseUrl, bare.baseUrl], headers, paths });
     report.singleClient.push({ kind, api: a, bare: b });
-    const failures = a.failures + b.failures > 0 ? ` (failures: API ${a.failures}, bare ${b.failures})` : '';
+    const statuses = (figures) => Object.entries(figures.failedStatuses).map(([status, count]) => `${count} × ${status}`).join(', ');
+    const failures = a.failures + b.failures > 0 ? ` (failures: API ${a.failures} ${statuses(a)}, bare ${b.failures} ${statuses(b)})` : '';
     console.log(`| ${kind}${failures} | ${fmt(a.p50)} | ${fmt(a.p95)} | ${fmt(a.p99)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} |`);
     return a;
   };

@@ -63,7 +63,8 @@ export function loadRound({ baseUrl, connections, seconds, nextRequest }) {
  */
 export async function alternatingPasses({ baseUrls, headers, paths }) {
   const latencies = baseUrls.map(() => []);
-  const failures = baseUrls.map(() => 0);
+  // The status of each failed answer, counted: a benchmark that saw failures says which.
+  const failed = baseUrls.map(() => ({}));
   for (const [index, path] of paths.entries()) {
     for (let turn = 0; turn < baseUrls.length; turn++) {
       const server = (index + turn) % baseUrls.length;
@@ -71,10 +72,15 @@ export async function alternatingPasses({ baseUrls, headers, paths }) {
       const response = await fetch(baseUrls[server] + path, { headers });
       await response.arrayBuffer();
       latencies[server].push(performance.now() - started);
-      if (!response.ok) failures[server]++;
+      if (!response.ok) failed[server][response.status] = (failed[server][response.status] ?? 0) + 1;
     }
   }
-  return baseUrls.map((_, server) => ({ ...summarize(latencies[server]), failures: failures[server], requests: paths.length }));
+  return baseUrls.map((_, server) => ({
+    ...summarize(latencies[server]),
+    failures: Object.values(failed[server]).reduce((sum, count) => sum + count, 0),
+    failedStatuses: failed[server],
+    requests: paths.length,
+  }));
 }
 
 /** The process's resident set size in MB (Linux), or NaN where /proc is not there. */

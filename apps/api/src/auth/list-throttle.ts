@@ -13,12 +13,6 @@ const WINDOW_SECONDS = 60;
 const ALLOWANCE_SHARE = 20;
 /** …and never more than this many requests. */
 const ALLOWANCE_MOST = 100;
-/**
- * An allowance is spent no later than this long before its window ends by the database's clock,
- * so that a replica whose clock lags the database's by less does not answer from an old window's
- * allowance once the shared count has started a new one.
- */
-const CLOCK_MARGIN_MS = 1_000;
 /** Past this many providers held, those whose window has ended are forgotten. */
 const HELD_BEFORE_SWEEP = 1_000;
 
@@ -45,8 +39,11 @@ interface Allowance {
  * claim is granted only what is left below the limit, so no window answers a provider more than
  * the limit. One replica refuses exactly at the limit. With several, an allowance another replica
  * holds and does not use before the window ends is lost to the provider: at most
- * (replicas − 1) × (allowance − 1) requests refused early in a window, never one answered late.
- * Below 40 a minute an allowance is a single request, counted as before.
+ * (replicas − 1) × (allowance − 1) requests refused early in a window. An allowance lasts until
+ * its window's end by the database's clock, read on the replica's: with clocks in step (NTP) no
+ * request is answered from an old window's allowance; a replica whose clock lags by some seconds
+ * may answer up to allowance − 1 requests of a new window from the old one's. Below 40 a minute an
+ * allowance is a single request, counted as before.
  */
 class ListAllowances {
   private readonly held = new Map<string, Allowance>();
@@ -68,18 +65,26 @@ class ListAllowances {
         await held.claiming;
         continue;
       }
-      const now = Date.now();
-      if (held?.spent && held.windowEndsAt.getTime() > now) return held.windowEndsAt;
-      if (held && held.left > 0 && held.windowEndsAt.getTime() - CLOCK_MARGIN_MS > now) {
-        held.left--;
-        return undefined;
+      if (held && held.windowEndsAt.getTime() > Date.now()) {
+        if (held.left > 0) {
+          held.left--;
+          return undefined;
+        }
+        if (held.spent) return held.windowEndsAt;
       }
-      await this.claim(key);
+      const claimed = await this.claim(key);
+      if (claimed !== 'taken by others') return claimed;
     }
   }
 
-  /** Adds an allowance from the shared count to what this replica holds of the key (none left, or its window over). */
-  private claim(key: string): Promise<void> {
+  /**
+   * Adds an allowance from the shared count to what this replica holds of the key (none left, or
+   * its window over), and takes the claimer's request from it before the requests that waited for
+   * the claim take theirs. The claimer answers from its own claim whatever the clocks say: a
+   * replica whose clock runs ahead of the database's would otherwise find every claim of a window's
+   * last moments stale and claim again and again.
+   */
+  private async claim(key: string): Promise<Date | undefined | 'taken by others'> {
     if (this.held.size >= HELD_BEFORE_SWEEP) this.sweep();
     const allowance: Allowance = { left: 0, spent: false, windowEndsAt: new Date(0) };
     allowance.claiming = this.counters
@@ -94,7 +99,11 @@ class ListAllowances {
         allowance.claiming = undefined;
       });
     this.held.set(key, allowance);
-    return allowance.claiming;
+    await allowance.claiming;
+    if (allowance.spent) return allowance.windowEndsAt;
+    if (allowance.left === 0) return 'taken by others';
+    allowance.left--;
+    return undefined;
   }
 
   private sweep(): void {

@@ -122,6 +122,12 @@ export async function seedScale(databaseUrl: string, options: ScaleSeedOptions):
     if (rebuild) await inTransaction(client, () => withPatientIndexesRebuilt(client, log, () => insertChunks(true)));
     else await insertChunks(false);
     if (adding > 0) {
+      // The commits above did not wait for the disk, and VACUUM marks no page all-visible while the
+      // commit of its rows is not yet flushed: run straight after them, it left almost every page of
+      // patients unmarked, and index-only reads of names visited the table. A transaction that
+      // takes an id and commits synchronously waits for the whole log before it.
+      await client.query('SET synchronous_commit = on');
+      await client.query('SELECT txid_current()');
       // Fresh statistics for the planner, and the visibility map that lets index-only scans skip the table.
       log('vacuum and analyze');
       await client.query('VACUUM (ANALYZE)');

@@ -13,8 +13,14 @@
 //     and libs/db finds its migrations and their checksums next to itself;
 //   - swagger-ui-dist: serves its files from its own folder;
 //   - @aws-sdk/*: loaded on first use, only where recordings go to S3;
+//   - class-validator and class-transformer: @nestjs/mapped-types (OmitType and the like) loads
+//     them with a require() of its own, made by createRequire at run time, which esbuild cannot
+//     follow. Bundled, they would be there twice, and class-transformer keeps its metadata in its
+//     module: an OmitType class would lose the @Type and @Transform decorators it inherits (a
+//     patient's audit trail answered 400 to ?limit=2, an allergy update stored its text untrimmed),
+//     where tsc's output, with one copy, kept them. Outside, both loaders share one copy;
 //   - the optional packages Nest and Fastify import only if installed, which this API does not use
-//     (Express, microservices, websockets, view engines, class-transformer's storage, pg-native).
+//     (Express, microservices, websockets, view engines, pg-native).
 //
 //   node apps/api/bundle/bundle.mjs [--entry=apps/api/dist/main.js] [--outfile=apps/api/dist/main.bundle.mjs]
 import { parseArgs } from 'node:util';
@@ -25,6 +31,9 @@ export const OUTSIDE_THE_BUNDLE = [
   '@clinic/db/*',
   '@prisma/*',
   'swagger-ui-dist',
+  'class-validator',
+  'class-transformer',
+  'class-transformer/*',
   '@aws-sdk/*',
   '@nestjs/platform-express',
   '@nestjs/microservices',
@@ -32,7 +41,6 @@ export const OUTSIDE_THE_BUNDLE = [
   '@nestjs/websockets',
   '@nestjs/websockets/*',
   '@fastify/view',
-  'class-transformer/storage',
   'pg-native',
 ];
 

@@ -72,6 +72,21 @@ describe('the bundled API', () => {
     assert.deepEqual(actions, ['search']);
   });
 
+  it('keeps what a derived body inherits (OmitType): an allergy update trims its text and refuses a blank one', async () => {
+    // class-transformer once bundled twice lost the @Transform that UpdateAllergyDto inherits (bundle.mjs).
+    const patient = { firstName: 'Derived', lastName: 'Onefile', dateOfBirth: '1975-05-06', sex: 'female', phone: '555-010-0456', emergencyContactName: 'Contact', emergencyContactPhone: '555-010-0998' };
+    const created = await call(api.baseUrl, 'POST', '/api/v1/patients', { token, body: patient });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const patientId = (created.body as { id: string }).id;
+    const allergy = await call(api.baseUrl, 'POST', `/api/v1/patients/${patientId}/allergies`, { token, body: { allergen: 'Latex', reaction: 'Rash' } });
+    assert.equal(allergy.status, 201, JSON.stringify(allergy.body));
+    const allergyPath = `/api/v1/patients/${patientId}/allergies/${(allergy.body as { id: string }).id}`;
+    const trimmed = await call(api.baseUrl, 'PATCH', allergyPath, { token, body: { reaction: '  Hives  ' } });
+    assert.equal(trimmed.status, 200, JSON.stringify(trimmed.body));
+    assert.equal((trimmed.body as { reaction: string }).reaction, 'Hives');
+    assert.equal((await call(api.baseUrl, 'PATCH', allergyPath, { token, body: { reaction: '   ' } })).status, 400);
+  });
+
   it('refuses bad input with 400, a missing token with 401, and an unknown patient with 404', async () => {
     assert.equal((await call(api.baseUrl, 'POST', '/api/v1/patients', { token, body: { firstName: '' } })).status, 400);
     assert.equal((await call(api.baseUrl, 'GET', '/api/v1/patients')).status, 401);

@@ -13,7 +13,7 @@ const WINDOW_SECONDS = 60;
 const ALLOWANCE_SHARE = 20;
 /** …and never more than this many requests. */
 const ALLOWANCE_MOST = 100;
-/** Past this many providers held, those whose window has ended are forgotten. */
+/** Past this many providers held, those whose window has ended are forgotten, at most once a window. */
 const HELD_BEFORE_SWEEP = 1_000;
 
 /** What this replica holds of one provider's shared count for the current window. */
@@ -48,6 +48,8 @@ interface Allowance {
 class ListAllowances {
   private readonly held = new Map<string, Allowance>();
   private readonly allowance: number;
+  /** No sweep before this instant: a large clinic's live providers are not walked on every claim. */
+  private nextSweepAt = 0;
 
   constructor(
     private readonly counters: ThrottleCountersRepository,
@@ -85,7 +87,7 @@ class ListAllowances {
    * last moments stale and claim again and again.
    */
   private async claim(key: string): Promise<Date | undefined | 'taken by others'> {
-    if (this.held.size >= HELD_BEFORE_SWEEP) this.sweep();
+    if (this.held.size >= HELD_BEFORE_SWEEP && Date.now() >= this.nextSweepAt) this.sweep();
     const allowance: Allowance = { left: 0, spent: false, windowEndsAt: new Date(0) };
     allowance.claiming = this.counters
       .count(key, WINDOW_SECONDS, { attempts: this.allowance })
@@ -108,6 +110,7 @@ class ListAllowances {
 
   private sweep(): void {
     const now = Date.now();
+    this.nextSweepAt = now + WINDOW_SECONDS * 1000;
     for (const [key, allowance] of this.held) if (!allowance.claiming && allowance.windowEndsAt.getTime() <= now) this.held.delete(key);
   }
 }

@@ -108,7 +108,8 @@ describe('audit trail', () => {
 
     it('holds no names, phones, emails, addresses or search terms', async () => {
       const rows = await accounts.prisma.$queryRawUnsafe<unknown[]>('SELECT * FROM "audit_events"');
-      const text = JSON.stringify(rows);
+      // Ids are random hex: a phone's last four digits turn up in one now and then (a flaky failure).
+      const text = JSON.stringify(rows).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
       for (const value of IDENTIFYING) assert.ok(!text.includes(value), `the trail holds ${value}`);
     });
 

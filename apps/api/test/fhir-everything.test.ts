@@ -136,10 +136,18 @@ describe('Patient/{id}/$everything', () => {
       assert.equal(response.status, 200);
       return { statements, resources: (response.body as Bundle).total! };
     };
+    // The counter sees the whole process: a statement of the API's background work (the scribe
+    // queue's poll, the session sweep) or of a pool connection opened on the way is counted for
+    // whichever request is running (once: 4 for one visit, 2 for forty). Such statements only
+    // add, so the least of three requests is the request's own count.
+    const leastFor = async (patientId: string) => {
+      const counted = [await countFor(patientId), await countFor(patientId), await countFor(patientId)];
+      return counted.reduce((least, count) => (count.statements < least.statements ? count : least));
+    };
     try {
       await countFor(short.patientId); // warms the sign-in cache and the pool's connections
-      const few = await countFor(short.patientId);
-      const many = await countFor(long.patientId);
+      const few = await leastFor(short.patientId);
+      const many = await leastFor(long.patientId);
       assert.ok(many.resources > few.resources * 10);
       assert.equal(many.statements, few.statements, `${many.statements} statements for 40 visits, ${few.statements} for one`);
       assert.ok(few.statements <= 3, `${few.statements} statements`);

@@ -39,6 +39,7 @@ export class AppModule {
         DbModule.forRoot({
           databaseUrl: config.databaseUrl,
           poolSize: config.databasePoolSize,
+          poolMinIdle: config.databasePoolMinIdle,
           assumeRole: config.assumeDatabaseRole,
           connectTimeoutMs: config.databaseConnectTimeoutMs,
           idleTimeoutMs: config.databaseIdleTimeoutMs,

@@ -12,6 +12,16 @@ describe('configuration', () => {
     assert.equal(config.databasePoolSize, 1);
   });
 
+  it('keeps two idle connections open by default, never more than the pool holds', () => {
+    const primary = 'postgresql://api@primary:5432/clinic';
+    assert.equal(loadConfig({ DATABASE_URL: primary }).databasePoolMinIdle, 2);
+    assert.equal(loadConfig({ DATABASE_URL: primary, DATABASE_POOL_MIN_IDLE: '0' }).databasePoolMinIdle, 0);
+    assert.equal(loadConfig({ DATABASE_URL: primary, DATABASE_POOL_SIZE: '3', DATABASE_POOL_MIN_IDLE: '8' }).databasePoolMinIdle, 3);
+    // The embedded PostgreSQL's one connection.
+    assert.equal(loadConfig({}).databasePoolMinIdle, 1);
+    assert.throws(() => loadConfig({ DATABASE_URL: primary, DATABASE_POOL_MIN_IDLE: '-1' }), ConfigInvalid);
+  });
+
   it('lists every bad variable at once', () => {
     assert.throws(
       () => loadConfig({ PORT: 'eighty', NODE_ENV: 'prod', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),

@@ -23,6 +23,7 @@ export class DbModule {
               urls: options.replicaUrls ?? [],
               maxLagSeconds: options.replicaMaxLagSeconds ?? 10,
               poolSize: options.poolSize,
+              poolMinIdle: options.poolMinIdle,
               applicationName: options.applicationName ? `${options.applicationName} replica` : undefined,
               checkEveryMs: REPLICA_CHECK_EVERY_MS,
             }),

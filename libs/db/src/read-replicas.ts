@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
+import { keptIdle } from './client.js';
 
 /**
  * Read replicas: PostgreSQL streaming standbys that answer read-only work, so that searches and
@@ -26,6 +27,8 @@ export interface ReplicaOptions {
   maxLagSeconds: number;
   /** Connections per replica. */
   poolSize: number;
+  /** Connections per replica kept open however long idle (DbOptions.poolMinIdle). */
+  poolMinIdle?: number;
   /** How pg_stat_activity names this process's replica connections. */
   applicationName?: string;
   /** How long connecting to a replica may take before it counts as unreachable (ms). */
@@ -73,6 +76,7 @@ class Replica {
         {
           connectionString: url,
           max: options.poolSize,
+          ...keptIdle(options),
           ...(options.applicationName ? { application_name: options.applicationName } : {}),
           // A replica that does not answer must cost a read little: it falls back to the primary.
           connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,

@@ -17,6 +17,8 @@ export interface AppConfig {
   /** Absent: the API starts an embedded PostgreSQL (development and tests only). */
   databaseUrl?: string;
   databasePoolSize: number;
+  /** Connections kept open however long idle (at most the pool's size). */
+  databasePoolMinIdle: number;
   /** The pool's limits (libs/db client.ts): connection wait, idle close, statement_timeout. */
   databaseConnectTimeoutMs: number;
   databaseIdleTimeoutMs: number;
@@ -202,6 +204,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // An embedded PostgreSQL is one backend session: several connections would interleave
     // their transactions, so it gets exactly one.
     databasePoolSize: databaseUrl ? poolSize : 1,
+    databasePoolMinIdle: Math.min(read.read('DATABASE_POOL_MIN_IDLE'), databaseUrl ? poolSize : 1),
     databaseConnectTimeoutMs: read.read('DATABASE_CONNECT_TIMEOUT_MS'),
     databaseIdleTimeoutMs: read.read('DATABASE_IDLE_TIMEOUT_MS'),
     databaseStatementTimeoutMs: read.read('DATABASE_STATEMENT_TIMEOUT_MS'),
